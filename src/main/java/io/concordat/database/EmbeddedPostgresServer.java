@@ -1,0 +1,96 @@
+package io.concordat.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One embedded PostgreSQL per JVM. Tests build several Spring contexts; they all share
+ * this server, so it is started once and stopped when the JVM exits rather than with any
+ * one context.
+ */
+final class EmbeddedPostgresServer {
+
+	static final String DATABASE = "concordat";
+
+	private static EmbeddedPostgresServer running;
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+	}
+
+	static synchronized EmbeddedPostgresServer start(DatabaseProperties.Embedded settings) {
+		if (running != null) {
+			return running;
+		}
+		Path dataDirectory = settings.dataDirectoryOrDefault();
+		try {
+			Files.createDirectories(dataDirectory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(settings.clean())
+				.setPort(settings.portOrRandom())
+				.setServerConfig("max_connections", "100")
+				.start();
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
+			server.createDatabaseIfMissing();
+			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-shutdown"));
+			running = server;
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	String jdbcUrl() {
+		return this.postgres.getJdbcUrl("postgres", DATABASE);
+	}
+
+	int port() {
+		return this.postgres.getPort();
+	}
+
+	Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	private void createDatabaseIfMissing() {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet exists = statement
+				.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+				if (exists.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + DATABASE);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the database '" + DATABASE + "'", ex);
+		}
+	}
+
+	private void stop() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			// The JVM is exiting; PostgreSQL's own shutdown-on-postmaster-death takes
+			// over.
+		}
+	}
+
+}
