@@ -74,6 +74,8 @@ create table interactions (
     request_path    text,
     response_status integer,
     pending         boolean not null default false,
+    -- Every matching rule of the interaction, normalised to the v3/v4 shape (v2 flat rules converted).
+    matching_rules  jsonb   not null default '[]',
     constraint interactions_position_unique unique (pact_version_id, position)
 );
 create index interactions_by_interaction_id on interactions (pact_version_id, interaction_id);
