@@ -1,0 +1,199 @@
+package io.concordat.pacticipant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.concordat.web.ConflictException;
+import io.concordat.web.FieldErrors;
+import io.concordat.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes, finds and deletes pacticipants.
+ */
+@Service
+@Transactional
+public class PacticipantService {
+
+	/**
+	 * Branch or tag names that become a pacticipant's main branch when it has none (Pact
+	 * Broker defaults).
+	 */
+	static final Set<String> MAIN_BRANCH_CANDIDATES = Set.of("develop", "main", "master");
+
+	private static final Set<String> PATCHABLE = Set.of("displayName", "mainBranch", "repositoryUrl", "repositoryName",
+			"repositoryNamespace");
+
+	private final PacticipantRepository pacticipants;
+
+	private final JdbcClient jdbc;
+
+	PacticipantService(PacticipantRepository pacticipants, JdbcClient jdbc) {
+		this.pacticipants = pacticipants;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PacticipantView> find(String name) {
+		return this.pacticipants.findByName(name).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	public PacticipantView get(String name) {
+		return find(name).orElseThrow(() -> NotFoundException.pacticipant(name));
+	}
+
+	@Transactional(readOnly = true)
+	public Listing<PacticipantView> list(String query, int offset, int limit) {
+		String q = (query != null) ? query : "";
+		List<PacticipantView> page = this.pacticipants.search(q, PageRequest.of(offset / limit, limit))
+			.stream()
+			.map(this::view)
+			.toList();
+		return new Listing<>(page, this.pacticipants.countMatching(q));
+	}
+
+	/**
+	 * {@code POST /pacticipants}: a new pacticipant; 409 when the name is taken.
+	 */
+	public PacticipantView create(String name, PacticipantDetails details) {
+		validate(name, details);
+		if (this.pacticipants.findByName(name).isPresent()) {
+			throw new ConflictException("A pacticipant with name '" + name + "' already exists",
+					Map.of("errors", Map.of("name", List.of("A pacticipant with name '" + name + "' already exists"))),
+					io.concordat.web.MediaTypes.HAL_JSON);
+		}
+		Pacticipant pacticipant = new Pacticipant(name);
+		pacticipant.apply(details);
+		return view(this.pacticipants.saveAndFlush(pacticipant));
+	}
+
+	/**
+	 * {@code PUT}: replaces every detail (absent ones become empty); the pacticipant must
+	 * exist.
+	 */
+	public PacticipantView replace(String name, PacticipantDetails details) {
+		validate(name, details);
+		Pacticipant pacticipant = this.pacticipants.findByName(name)
+			.orElseThrow(() -> NotFoundException.pacticipant(name));
+		pacticipant.apply(details);
+		pacticipant.touch();
+		return view(this.pacticipants.saveAndFlush(pacticipant));
+	}
+
+	/**
+	 * {@code PATCH} with JSON merge-patch semantics: only the given properties change,
+	 * {@code null} clears one. Creates the pacticipant when missing, which
+	 * {@code create-or-update-pacticipant} relies on.
+	 */
+	public Upserted<PacticipantView> patch(String name, Map<String, @Nullable Object> changes) {
+		FieldErrors errors = new FieldErrors();
+		changes.forEach((key, value) -> {
+			if (PATCHABLE.contains(key) && value != null && !(value instanceof String)) {
+				errors.add(key, "must be a string");
+			}
+		});
+		errors.throwIfAny();
+		Optional<Pacticipant> existing = this.pacticipants.findByName(name);
+		Pacticipant pacticipant = existing.orElseGet(() -> new Pacticipant(name));
+		PacticipantDetails current = pacticipant.details();
+		PacticipantDetails patched = new PacticipantDetails(pick(changes, "displayName", current.displayName()),
+				pick(changes, "mainBranch", current.mainBranch()),
+				pick(changes, "repositoryUrl", current.repositoryUrl()),
+				pick(changes, "repositoryName", current.repositoryName()),
+				pick(changes, "repositoryNamespace", current.repositoryNamespace()));
+		validate(name, patched);
+		pacticipant.apply(patched);
+		if (existing.isPresent()) {
+			pacticipant.touch();
+		}
+		return new Upserted<>(view(this.pacticipants.saveAndFlush(pacticipant)), existing.isEmpty());
+	}
+
+	/**
+	 * Deletes the pacticipant and everything that hangs off it: versions, pacts it
+	 * published or was published for, verifications, deployments.
+	 */
+	public void delete(String name) {
+		Pacticipant pacticipant = this.pacticipants.findByName(name)
+			.orElseThrow(() -> NotFoundException.pacticipant(name));
+		this.pacticipants.delete(pacticipant);
+		this.pacticipants.flush();
+	}
+
+	/**
+	 * The pacticipant, created with derived details if it does not exist yet (publication
+	 * does this).
+	 */
+	public PacticipantView findOrCreate(String name) {
+		Optional<Pacticipant> existing = this.pacticipants.findByName(name);
+		if (existing.isPresent()) {
+			return view(existing.get());
+		}
+		// Another request may create the same pacticipant concurrently; let PostgreSQL
+		// decide who wins.
+		this.jdbc.sql("""
+				insert into pacticipants (name, display_name) values (:name, :displayName)
+				on conflict (name) do nothing""")
+			.param("name", name)
+			.param("displayName", DisplayNames.derive(name))
+			.update();
+		return this.pacticipants.findByName(name).map(this::view).orElseThrow();
+	}
+
+	/**
+	 * Makes {@code candidate} the main branch of a pacticipant that has none, when it is
+	 * one of the usual main branch names (the Pact Broker's
+	 * {@code auto_detect_main_branch}).
+	 */
+	void detectMainBranch(long pacticipantId, String candidate) {
+		if (!MAIN_BRANCH_CANDIDATES.contains(candidate)) {
+			return;
+		}
+		// Through the entity, not SQL, so that a pacticipant already loaded in this
+		// transaction sees the change.
+		this.pacticipants.findById(pacticipantId)
+			.filter((pacticipant) -> pacticipant.mainBranch() == null)
+			.ifPresent((pacticipant) -> {
+				pacticipant.useMainBranch(candidate);
+				this.pacticipants.saveAndFlush(pacticipant);
+			});
+	}
+
+	private static @Nullable String pick(Map<String, @Nullable Object> changes, String key, @Nullable String current) {
+		return changes.containsKey(key) ? (String) changes.get(key) : current;
+	}
+
+	private static void validate(String name, PacticipantDetails details) {
+		FieldErrors errors = new FieldErrors();
+		if (name == null || name.isBlank()) {
+			errors.add("name", "must be filled");
+		}
+		else if (name.contains("\n")) {
+			errors.add("name", "cannot contain multiple lines");
+		}
+		String mainBranch = details.mainBranch();
+		if (mainBranch != null && (mainBranch.isBlank() || mainBranch.chars().anyMatch(Character::isWhitespace))) {
+			errors.add("mainBranch", "cannot contain spaces");
+		}
+		errors.throwIfAny();
+	}
+
+	private PacticipantView view(Pacticipant pacticipant) {
+		String latest = this.jdbc
+			.sql("select number from versions where pacticipant_id = :id order by version_order desc limit 1")
+			.param("id", pacticipant.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return pacticipant.view(latest);
+	}
+
+}
