@@ -65,7 +65,7 @@ final class Bodies {
 	}
 
 	/** {@code application/json}, {@code application/hal+json;charset=utf-8}, ... */
-	static boolean isJson(String contentType) {
+	private static boolean isJson(String contentType) {
 		int semicolon = contentType.indexOf(';');
 		String mediaType = ((semicolon >= 0) ? contentType.substring(0, semicolon) : contentType).trim()
 			.toLowerCase(Locale.ROOT);

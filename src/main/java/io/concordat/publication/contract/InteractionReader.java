@@ -49,7 +49,7 @@ final class InteractionReader {
 			return null;
 		}
 		int problemsBefore = this.problems.size();
-		InteractionKind kind = message ? InteractionKind.ASYNCHRONOUS_MESSAGE : kind(element, location);
+		@Nullable InteractionKind kind = message ? InteractionKind.ASYNCHRONOUS_MESSAGE : kind(element, location);
 		String description = description(element, location);
 		List<ProviderState> providerStates = providerStates(element, location);
 		boolean v4Bodies = this.v4Document || element.has("type");
@@ -280,7 +280,7 @@ final class InteractionReader {
 	}
 
 	/** A v1/v2 query string: {@code a=1&b=x%20y&a=2}. */
-	static Map<String, List<String>> parseQuery(String query) {
+	private static Map<String, List<String>> parseQuery(String query) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		String text = query.startsWith("?") ? query.substring(1) : query;
 		for (String pair : text.split("&")) {

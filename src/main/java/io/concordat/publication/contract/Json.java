@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,6 +37,8 @@ final class Json {
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
+
+	private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)");
 
 	private static final JsonMapper SORTED = MAPPER.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
@@ -92,6 +95,11 @@ final class Json {
 		if (newline >= 0) {
 			message = message.substring(0, newline);
 		}
+		// Jackson's wording names its own configuration and the redacted source
+		if (message.startsWith("Trailing token")) {
+			message = "unexpected content after the end of the document";
+		}
+		message = SOURCE_REFERENCE.matcher(message).replaceAll("");
 		TokenStreamLocation location = ex.getLocation();
 		if (location != null && location.getLineNr() > 0) {
 			message += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

@@ -128,7 +128,7 @@ final class MatchingRuleReader {
 	}
 
 	/** The matcher with {@code match} first, inferred from its keys when absent. */
-	static @Nullable Map<String, Object> matcher(JsonNode node) {
+	private static @Nullable Map<String, Object> matcher(JsonNode node) {
 		if (!node.isObject()) {
 			return null;
 		}
@@ -193,7 +193,7 @@ final class MatchingRuleReader {
 		return key;
 	}
 
-	static String part(String category) {
+	private static String part(String category) {
 		return switch (category.trim().toLowerCase(Locale.ROOT)) {
 			case "body", "content" -> "body";
 			case "header", "headers" -> "header";
@@ -206,11 +206,11 @@ final class MatchingRuleReader {
 		};
 	}
 
-	static boolean isNamed(String part) {
+	private static boolean isNamed(String part) {
 		return part.equals("header") || part.equals("query") || part.equals("metadata");
 	}
 
-	static boolean isSingleValue(String part) {
+	private static boolean isSingleValue(String part) {
 		return part.equals("path") || part.equals("status") || part.equals("method");
 	}
 

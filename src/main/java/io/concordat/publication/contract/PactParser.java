@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PactParser {
 
-	static final String DEFAULT_SPECIFICATION_VERSION = "2.0.0";
+	private static final String DEFAULT_SPECIFICATION_VERSION = "2.0.0";
 
 	/** Enough to fix a document without flooding a response with one mistake repeated. */
 	private static final int MAX_PROBLEMS = 20;
@@ -72,7 +72,7 @@ public final class PactParser {
 	 * {@code metadata['pact-specification'].version} and
 	 * {@code metadata.pactSpecificationVersion}.
 	 */
-	static String specificationVersion(JsonNode document) {
+	private static String specificationVersion(JsonNode document) {
 		JsonNode metadata = document.path("metadata");
 		JsonNode[] candidates = { metadata.path("pactSpecification").path("version"),
 				metadata.path("pact-specification").path("version"), metadata.path("pactSpecificationVersion") };
@@ -85,7 +85,7 @@ public final class PactParser {
 	}
 
 	/** {@code 4} for {@code 4.0}, {@code 0} when the version does not start with one. */
-	static int majorVersion(String version) {
+	private static int majorVersion(String version) {
 		String text = version.startsWith("v") || version.startsWith("V") ? version.substring(1) : version;
 		int end = 0;
 		while (end < text.length() && end < 9 && Character.isDigit(text.charAt(end))) {

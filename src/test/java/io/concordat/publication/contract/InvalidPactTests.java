@@ -103,6 +103,22 @@ class InvalidPactTests {
 	}
 
 	@Test
+	void locatesJsonSyntaxErrorsWithoutNamingTheParser() {
+		List<String> problems = catchThrowableOfType(InvalidPactException.class,
+				() -> this.parser.parse("{\n  \"interactions\": [\n"))
+			.problems();
+
+		assertThat(problems).singleElement()
+			.asString()
+			.startsWith("content is not valid JSON: ")
+			.contains("(line 3, column 1)")
+			.doesNotContain("Source", "Jackson", "Feature");
+		assertThat(catchThrowableOfType(InvalidPactException.class, () -> this.parser.parse("{} []")).problems())
+			.containsExactly("content is not valid JSON: unexpected content after the end of the document "
+					+ "(line 1, column 4)");
+	}
+
+	@Test
 	void rejectsNullInput() {
 		assertThat(catchThrowableOfType(InvalidPactException.class, () -> this.parser.parse(null)).problems())
 			.containsExactly("content is not valid JSON: the document is empty");
