@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "concordat.database.embedded.data-directory=target/e2e-postgres",
 				"concordat.database.embedded.clean-data-directory=true" })
+@ExtendWith(PactCli.RequiresNode.class)
 class PactBrokerCliTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
