@@ -127,6 +127,24 @@ class BranchController {
 				this.resources.branchVersion(pacticipant, branch, version, added.value()));
 	}
 
+	/**
+	 * The Rust CLI's {@code create-or-update-version --branch feat/x} does not encode the
+	 * branch name, so the request arrives as {@code …/branches/feat/x/versions/2.0.0}.
+	 * Version numbers cannot contain a slash in a URL either, so the last
+	 * {@code /versions/} separates branch and version.
+	 */
+	@PutMapping("/pacticipants/{pacticipant}/branches/{*rest}")
+	ResponseEntity<Map<String, Object>> addVersionWithUnencodedBranch(@PathVariable String pacticipant,
+			@PathVariable String rest) {
+		int separator = rest.lastIndexOf("/versions/");
+		if (separator <= 0 || rest.endsWith("/versions/")) {
+			throw new NotFoundException("No route matches PUT /pacticipants/" + pacticipant + "/branches" + rest);
+		}
+		String branch = rest.substring(1, separator);
+		String version = rest.substring(separator + "/versions/".length());
+		return addVersion(pacticipant, branch, version);
+	}
+
 	@GetMapping("/pacticipants/{pacticipant}/branches/{branch}/versions/{version}")
 	ResponseEntity<Map<String, Object>> getVersion(@PathVariable String pacticipant, @PathVariable String branch,
 			@PathVariable String version) {

@@ -165,6 +165,16 @@ class PacticipantApiTests {
 	}
 
 	@Test
+	void aBranchNameSentWithAnUnencodedSlashStillNamesOneBranch() {
+		String name = Names.unique("cli");
+		Response added = this.broker.put("/pacticipants/" + name + "/branches/feat/deep/x/versions/2.0.0",
+				Map.of("name", "feat/deep/x"));
+		assertThat(added.status()).isEqualTo(201);
+		assertThat(this.broker.get("/pacticipants/" + name + "/branches/feat%2Fdeep%2Fx").json().get("name").asString())
+			.isEqualTo("feat/deep/x");
+	}
+
+	@Test
 	void aVersionOnTheMainBranchNameBecomesTheMainBranch() {
 		String name = Names.unique("svc");
 		this.broker.put("/pacticipants/" + name + "/branches/main/versions/1", Map.of());

@@ -399,34 +399,6 @@ class PactParserTests {
 		assertThat(contract.messagesCount()).isEqualTo(1);
 	}
 
-	@Test
-	void parsesAPactOfFiftyInteractionsInAFewMilliseconds() {
-		StringBuilder json = new StringBuilder("{\"consumer\": {\"name\": \"web\"}, \"interactions\": [");
-		for (int i = 0; i < 50; i++) {
-			json.append((i > 0) ? "," : "").append("""
-					{"description": "get order %d", "providerStates": [{"name": "order %d exists"}],
-					 "request": {"method": "GET", "path": "/orders/%d", "headers": {"Accept": "application/json"}},
-					 "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-					   "body": {"id": %d, "lines": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "total": 9.99},
-					   "matchingRules": {"body": {"$.id": {"matchers": [{"match": "integer"}]},
-					                              "$.lines": {"matchers": [{"match": "type", "min": 1}]}}}}}
-					""".formatted(i, i, i, i));
-		}
-		String pact = json.append("]}").toString();
-		for (int i = 0; i < 200; i++) {
-			this.parser.parse(pact);
-		}
-
-		long start = System.nanoTime();
-		int runs = 100;
-		for (int i = 0; i < runs; i++) {
-			assertThat(this.parser.parse(pact).interactions()).hasSize(50);
-		}
-		double averageMillis = (System.nanoTime() - start) / 1e6 / runs;
-
-		assertThat(averageMillis).isLessThan(10.0);
-	}
-
 	private String version(String metadata) {
 		return this.parser.parse("{\"interactions\": [], \"metadata\": " + metadata + "}").specificationVersion();
 	}

@@ -1,0 +1,265 @@
+package io.concordat.publication;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.concordat.pacticipant.PacticipantService;
+import io.concordat.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds published pacts. Every query starts from {@code latest_pact_publications} (the
+ * current revision per consumer version and provider), so overridden revisions never
+ * show, and "latest" is an index scan.
+ *
+ * <p>
+ * Two meanings of "latest" coexist, as in the Pact Broker: {@code latest/{tag}} and
+ * {@code branch/{b}/latest} are the latest pact <em>among</em> the tagged or branch
+ * versions, while main-branch and branch-head collections use the pact <em>of the head
+ * version</em> (none when the head published no pact for the provider).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PactService {
+
+	private static final Comparator<PactView> BY_CONSUMER_THEN_PROVIDER = Comparator
+		.comparing((PactView pact) -> pact.consumer().toLowerCase(Locale.ROOT))
+		.thenComparing((pact) -> pact.provider().toLowerCase(Locale.ROOT));
+
+	private final JdbcClient jdbc;
+
+	private final PacticipantService pacticipants;
+
+	PactService(JdbcClient jdbc, PacticipantService pacticipants) {
+		this.jdbc = jdbc;
+		this.pacticipants = pacticipants;
+	}
+
+	public Optional<PactView> forVersion(String provider, String consumer, String version) {
+		return one("where p.name = :provider and c.name = :consumer and v.number = :version", provider, consumer,
+				version, null);
+	}
+
+	public Optional<PactView> latest(String provider, String consumer) {
+		return one("where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc limit 1",
+				provider, consumer, null, null);
+	}
+
+	public Optional<PactView> latestWithTag(String provider, String consumer, String tag) {
+		return one("""
+				join tags t on t.version_id = lp.consumer_version_id and t.name = :tag
+				where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc limit 1""",
+				provider, consumer, null, tag);
+	}
+
+	public Optional<PactView> latestUntagged(String provider, String consumer) {
+		return one("""
+				where p.name = :provider and c.name = :consumer
+				  and not exists (select 1 from tags t where t.version_id = lp.consumer_version_id)
+				order by lp.consumer_version_order desc limit 1""", provider, consumer, null, null);
+	}
+
+	/** The latest pact among the branch's versions. */
+	public Optional<PactView> latestOnBranch(String provider, String consumer, String branch) {
+		return one("""
+				join branch_versions bv on bv.version_id = lp.consumer_version_id and bv.branch_name = :tag
+				where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc limit 1""",
+				provider, consumer, null, branch);
+	}
+
+	/**
+	 * The pact with this content: the one of the given consumer version, or of the latest
+	 * consumer version that published it.
+	 */
+	public Optional<PactView> byContent(String provider, String consumer, String sha,
+			@Nullable String consumerVersion) {
+		if (consumerVersion != null) {
+			Optional<PactView> pact = forVersion(provider, consumer, consumerVersion);
+			if (pact.isPresent() && pact.get().sha().equals(sha)) {
+				return pact;
+			}
+		}
+		return one("""
+				where p.name = :provider and c.name = :consumer and pv.sha = :tag
+				order by lp.consumer_version_order desc limit 1""", provider, consumer, null, sha);
+	}
+
+	/** The pacts a consumer version published, one per provider. */
+	public List<PactView> publishedBy(long consumerVersionId) {
+		return this.jdbc.sql(PactStore.PACT_COLUMNS + "where lp.consumer_version_id = :id order by p.name")
+			.param("id", consumerVersionId)
+			.query(PactStore::pact)
+			.list();
+	}
+
+	/** Every consumer version's pact for the integration, newest first. */
+	public List<PactView> allVersions(String provider, String consumer) {
+		return many("where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc", provider,
+				consumer, null);
+	}
+
+	public List<PactView> withTag(String provider, String consumer, String tag) {
+		return many("""
+				join tags t on t.version_id = lp.consumer_version_id and t.name = :tag
+				where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc""", provider,
+				consumer, tag);
+	}
+
+	public List<PactView> onBranch(String provider, String consumer, String branch) {
+		return many("""
+				join branch_versions bv on bv.version_id = lp.consumer_version_id and bv.branch_name = :tag
+				where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc""", provider,
+				consumer, branch);
+	}
+
+	public List<PactView> onMainBranch(String provider, String consumer) {
+		return many("""
+				join branch_versions bv on bv.version_id = lp.consumer_version_id and bv.branch_name = c.main_branch
+				where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc""", provider,
+				consumer, null);
+	}
+
+	/**
+	 * The pact of the branch's head version, if the head published one for the provider.
+	 */
+	public List<PactView> ofBranchHead(String provider, String consumer, String branch) {
+		return many("""
+				join branch_heads bh on bh.version_id = lp.consumer_version_id and bh.branch_name = :tag
+				where p.name = :provider and c.name = :consumer""", provider, consumer, branch);
+	}
+
+	public List<PactView> ofMainBranchHead(String provider, String consumer) {
+		return many("""
+				join branch_heads bh on bh.version_id = lp.consumer_version_id and bh.branch_name = c.main_branch
+				where p.name = :provider and c.name = :consumer""", provider, consumer, null);
+	}
+
+	/**
+	 * The latest pact of each consumer of the provider, optionally among versions with
+	 * the tag.
+	 */
+	public List<PactView> latestForProvider(String provider, @Nullable String tag) {
+		requireProvider(provider);
+		String tagJoin = (tag != null) ? "join tags t on t.version_id = lp.consumer_version_id and t.name = :tag " : "";
+		var sql = this.jdbc
+			.sql(PactStore.pactColumnsDistinctOn("lp.consumer_id") + tagJoin
+					+ "where p.name = :provider order by lp.consumer_id, lp.consumer_version_order desc")
+			.param("provider", provider);
+		if (tag != null) {
+			sql = sql.param("tag", tag);
+		}
+		return sql.query(PactStore::pact).list().stream().sorted(BY_CONSUMER_THEN_PROVIDER).toList();
+	}
+
+	/**
+	 * Every consumer version's pact for the provider (optionally only versions with the
+	 * tag).
+	 */
+	public List<PactView> allForProvider(String provider, @Nullable String tag) {
+		requireProvider(provider);
+		String tagJoin = (tag != null) ? "join tags t on t.version_id = lp.consumer_version_id and t.name = :tag " : "";
+		return many(tagJoin + "where p.name = :provider order by c.name, lp.consumer_version_order desc", provider,
+				null, tag);
+	}
+
+	/**
+	 * Pacts of consumer versions on a branch ({@code null}: each consumer's main branch);
+	 * with {@code headsOnly} just the pact of each branch head.
+	 */
+	public List<PactView> forProviderBranch(String provider, @Nullable String branch, boolean headsOnly) {
+		requireProvider(provider);
+		String branchName = (branch != null) ? ":tag" : "c.main_branch";
+		String join = headsOnly
+				? "join branch_heads bh on bh.version_id = lp.consumer_version_id and bh.branch_name = " + branchName
+				: "join branch_versions bv on bv.version_id = lp.consumer_version_id and bv.branch_name = "
+						+ branchName;
+		return many(join + " where p.name = :provider order by c.name, lp.consumer_version_order desc", provider, null,
+				branch);
+	}
+
+	/** The latest pact of every integration. */
+	public List<PactView> latestOfEveryIntegration() {
+		return this.jdbc
+			.sql(PactStore.pactColumnsDistinctOn("lp.consumer_id, lp.provider_id")
+					+ "order by lp.consumer_id, lp.provider_id, lp.consumer_version_order desc")
+			.query(PactStore::pact)
+			.list()
+			.stream()
+			.sorted(BY_CONSUMER_THEN_PROVIDER)
+			.toList();
+	}
+
+	/** Every consumer–provider pair that has a pact, by consumer then provider name. */
+	public List<Integration> integrations(String query, int offset, int limit) {
+		String like = "%" + query + "%";
+		return this.jdbc
+			.sql("""
+					select c.name as consumer, p.name as provider, i.created_at, i.contract_data_updated_at
+					from integrations i join pacticipants c on c.id = i.consumer_id join pacticipants p on p.id = i.provider_id
+					where c.name ilike :like or p.name ilike :like
+					order by lower(c.name), lower(p.name) limit :limit offset :offset""")
+			.param("like", like)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new Integration(rs.getString("consumer"), rs.getString("provider"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("contract_data_updated_at").toInstant()))
+			.list();
+	}
+
+	public long countIntegrations(String query) {
+		String like = "%" + query + "%";
+		return this.jdbc.sql("""
+				select count(*) from integrations i join pacticipants c on c.id = i.consumer_id
+				join pacticipants p on p.id = i.provider_id where c.name ilike :like or p.name ilike :like""")
+			.param("like", like)
+			.query(Long.class)
+			.single();
+	}
+
+	private void requireProvider(String provider) {
+		if (this.pacticipants.find(provider).isEmpty()) {
+			throw new NotFoundException("No provider with name '" + provider + "' found");
+		}
+	}
+
+	private Optional<PactView> one(String where, String provider, String consumer, @Nullable String version,
+			@Nullable String tag) {
+		var sql = this.jdbc.sql(PactStore.PACT_COLUMNS + where).param("provider", provider).param("consumer", consumer);
+		if (version != null) {
+			sql = sql.param("version", version);
+		}
+		if (tag != null) {
+			sql = sql.param("tag", tag);
+		}
+		return sql.query(PactStore::pact).optional();
+	}
+
+	private List<PactView> many(String where, String provider, @Nullable String consumer, @Nullable String tag) {
+		var sql = this.jdbc.sql(PactStore.PACT_COLUMNS + where).param("provider", provider);
+		if (consumer != null) {
+			sql = sql.param("consumer", consumer);
+		}
+		if (tag != null) {
+			sql = sql.param("tag", tag);
+		}
+		return sql.query(PactStore::pact).list();
+	}
+
+	/**
+	 * @param consumer consumer name
+	 * @param provider provider name
+	 * @param createdAt when the first pact between them was published
+	 * @param contractDataUpdatedAt when a pact between them was last published
+	 */
+	public record Integration(String consumer, String provider, Instant createdAt, Instant contractDataUpdatedAt) {
+
+	}
+
+}

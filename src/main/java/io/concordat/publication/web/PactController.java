@@ -1,0 +1,199 @@
+package io.concordat.publication.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.concordat.publication.PactMetadata;
+import io.concordat.publication.PactService;
+import io.concordat.publication.PactView;
+import io.concordat.publication.PublicationOutcome;
+import io.concordat.publication.PublicationResult;
+import io.concordat.publication.PublicationService;
+import io.concordat.web.Hal;
+import io.concordat.web.Link;
+import io.concordat.web.MediaTypes;
+import io.concordat.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One integration's pacts: by consumer version (also the legacy publish endpoint), by
+ * content, latest (overall, by tag, untagged, by branch) and the collections by tag and
+ * branch.
+ */
+@RestController
+class PactController {
+
+	private static final String PACT = "/pacts/provider/{provider}/consumer/{consumer}";
+
+	private final PactService pacts;
+
+	private final PublicationService publications;
+
+	private final PactResources resources;
+
+	PactController(PactService pacts, PublicationService publications, PactResources resources) {
+		this.pacts = pacts;
+		this.publications = publications;
+		this.resources = resources;
+	}
+
+	@GetMapping({ PACT + "/version/{version}", PACT + "/versions/{version}",
+			"/pact/provider/{provider}/consumer/{consumer}/version/{version}" })
+	ResponseEntity<String> forVersion(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String version) {
+		return document(this.pacts.forVersion(provider, consumer, version), PactMetadata.empty(),
+				() -> "No pact found for " + consumer + " version " + version + " and provider " + provider);
+	}
+
+	@PutMapping(
+			path = { PACT + "/version/{version}", PACT + "/versions/{version}",
+					"/pact/provider/{provider}/consumer/{consumer}/version/{version}" },
+			consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> publish(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String version, @RequestBody(required = false) @Nullable String body) {
+		PublicationResult.Published published = this.publications.publishPact(provider, consumer, version,
+				(body != null) ? body : "");
+		String document = this.resources.document(published.pact(), PactMetadata.empty());
+		if (published.outcome() == PublicationOutcome.CREATED) {
+			return ResponseEntity.created(java.net.URI.create(this.resources.pactHref(published.pact())))
+				.contentType(MediaTypes.HAL_JSON)
+				.body(document);
+		}
+		return ResponseEntity.ok().contentType(MediaTypes.HAL_JSON).body(document);
+	}
+
+	@PatchMapping(path = { PACT + "/version/{version}", PACT + "/versions/{version}" },
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON_VALUE })
+	ResponseEntity<String> merge(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String version, @RequestBody(required = false) @Nullable String body) {
+		PublicationResult.Published published = this.publications.mergePact(provider, consumer, version,
+				(body != null) ? body : "");
+		HttpStatus status = (published.outcome() == PublicationOutcome.CREATED) ? HttpStatus.CREATED : HttpStatus.OK;
+		return ResponseEntity.status(status)
+			.contentType(MediaTypes.HAL_JSON)
+			.body(this.resources.document(published.pact(), PactMetadata.empty()));
+	}
+
+	@DeleteMapping({ PACT + "/version/{version}", PACT + "/versions/{version}" })
+	ResponseEntity<Map<String, Object>> delete(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String version) {
+		this.publications.deletePact(provider, consumer, version);
+		String integration = this.resources.integrationHref(provider, consumer);
+		return Hal.ok(Map.of("_links", Map.of("index", Link.to(this.resources.links().baseUrl(), "Index"),
+				"pb:latest-pact-version", Link.to(integration + "/latest", "Latest version of this pact"))));
+	}
+
+	@GetMapping(PACT + "/pact-version/{sha}")
+	ResponseEntity<String> byContent(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String sha) {
+		return byContentWithMetadata(provider, consumer, sha, "");
+	}
+
+	/**
+	 * The URL handed out by pacts-for-verification; the metadata says which consumer
+	 * version is meant.
+	 */
+	@GetMapping(PACT + "/pact-version/{sha}/metadata/{metadata}")
+	ResponseEntity<String> byContentWithMetadata(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String sha, @PathVariable String metadata) {
+		PactMetadata decoded = PactMetadata.decode(metadata);
+		return document(this.pacts.byContent(provider, consumer, sha, decoded.consumerVersionNumber()), decoded,
+				() -> "No pact found with content " + sha + " between " + consumer + " and " + provider);
+	}
+
+	@GetMapping(PACT + "/latest")
+	ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer) {
+		return document(this.pacts.latest(provider, consumer), PactMetadata.empty(),
+				() -> "No pact found between " + consumer + " and " + provider);
+	}
+
+	@GetMapping(PACT + "/latest-untagged")
+	ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer) {
+		return document(this.pacts.latestUntagged(provider, consumer), PactMetadata.empty(),
+				() -> "No untagged pact found between " + consumer + " and " + provider);
+	}
+
+	@GetMapping(PACT + "/latest/{tag}")
+	ResponseEntity<String> latestWithTag(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String tag) {
+		return document(this.pacts.latestWithTag(provider, consumer, tag), PactMetadata.empty(),
+				() -> "No pact with tag '" + tag + "' found between " + consumer + " and " + provider);
+	}
+
+	@GetMapping(PACT + "/branch/{branch}/latest")
+	ResponseEntity<String> latestOnBranch(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String branch) {
+		return document(this.pacts.latestOnBranch(provider, consumer, branch), PactMetadata.empty(),
+				() -> "No pact from branch '" + branch + "' found between " + consumer + " and " + provider);
+	}
+
+	@GetMapping(PACT + "/versions")
+	ResponseEntity<Map<String, Object>> all(@PathVariable String provider, @PathVariable String consumer) {
+		return collection(provider, consumer, "/versions",
+				"All versions of the pact between " + consumer + " and " + provider,
+				this.pacts.allVersions(provider, consumer));
+	}
+
+	@GetMapping(PACT + "/tag/{tag}")
+	ResponseEntity<Map<String, Object>> withTag(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String tag) {
+		return collection(provider, consumer, "/tag/" + io.concordat.web.Links.encode(tag),
+				"Pacts between " + consumer + " and " + provider + " for consumer versions tagged " + tag,
+				this.pacts.withTag(provider, consumer, tag));
+	}
+
+	@GetMapping(PACT + "/branch/{branch}")
+	ResponseEntity<Map<String, Object>> onBranch(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String branch) {
+		return collection(provider, consumer, "/branch/" + io.concordat.web.Links.encode(branch),
+				"Pacts between " + consumer + " and " + provider + " for consumer branch " + branch,
+				this.pacts.onBranch(provider, consumer, branch));
+	}
+
+	@GetMapping(PACT + "/branch/{branch}/latest/versions")
+	ResponseEntity<Map<String, Object>> ofBranchHead(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String branch) {
+		return collection(provider, consumer, "/branch/" + io.concordat.web.Links.encode(branch) + "/latest/versions",
+				"Latest pact between " + consumer + " and " + provider + " for consumer branch " + branch,
+				this.pacts.ofBranchHead(provider, consumer, branch));
+	}
+
+	@GetMapping(PACT + "/branch/versions")
+	ResponseEntity<Map<String, Object>> onMainBranch(@PathVariable String provider, @PathVariable String consumer) {
+		return collection(provider, consumer, "/branch/versions",
+				"Pacts between " + consumer + " and " + provider + " for the consumer's main branch",
+				this.pacts.onMainBranch(provider, consumer));
+	}
+
+	@GetMapping(PACT + "/branch/latest/versions")
+	ResponseEntity<Map<String, Object>> ofMainBranchHead(@PathVariable String provider, @PathVariable String consumer) {
+		return collection(provider, consumer, "/branch/latest/versions",
+				"Latest pact between " + consumer + " and " + provider + " for the consumer's main branch",
+				this.pacts.ofMainBranchHead(provider, consumer));
+	}
+
+	private ResponseEntity<Map<String, Object>> collection(String provider, String consumer, String suffix,
+			String title, List<PactView> pacts) {
+		String self = this.resources.integrationHref(provider, consumer) + suffix;
+		return Hal.ok(this.resources.collection(self, title, provider, consumer, pacts));
+	}
+
+	private ResponseEntity<String> document(Optional<PactView> pact, PactMetadata metadata,
+			java.util.function.Supplier<String> notFound) {
+		PactView found = pact.orElseThrow(() -> new NotFoundException(notFound.get()));
+		return ResponseEntity.ok().contentType(MediaTypes.HAL_JSON).body(this.resources.document(found, metadata));
+	}
+
+}

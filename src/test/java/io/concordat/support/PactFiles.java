@@ -1,0 +1,104 @@
+package io.concordat.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds small pact documents for tests: defaults for everything, overrides by name.
+ * {@code PactFiles.aPact().between("web", "orders").withOrderTotal(4599).json()}.
+ */
+public final class PactFiles {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private String consumer = "web";
+
+	private String provider = "orders";
+
+	private String specification = "3.0.0";
+
+	private final List<Map<String, Object>> interactions = new ArrayList<>();
+
+	private PactFiles() {
+	}
+
+	public static PactFiles aPact() {
+		return new PactFiles();
+	}
+
+	public PactFiles between(String consumer, String provider) {
+		this.consumer = consumer;
+		this.provider = provider;
+		return this;
+	}
+
+	/**
+	 * A GET /orders/1 interaction whose response has {@code total_cents} matched by type.
+	 */
+	public PactFiles withOrderTotal(int totalCents) {
+		return withInteraction("a request for order 1", "/orders/1", Map.of("id", 1, "total_cents", totalCents));
+	}
+
+	public PactFiles withInteraction(String description, String path, Map<String, Object> responseBody) {
+		Map<String, Object> interaction = new LinkedHashMap<>();
+		interaction.put("description", description);
+		interaction.put("providerStates", List.of(Map.of("name", "an order exists")));
+		interaction.put("request", Map.of("method", "GET", "path", path));
+		Map<String, Object> rules = new LinkedHashMap<>();
+		responseBody.keySet()
+			.forEach((key) -> rules.put("$." + key,
+					Map.of("combine", "AND", "matchers", List.of(Map.of("match", "type")))));
+		interaction.put("response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body",
+				responseBody, "matchingRules", Map.of("body", rules)));
+		this.interactions.add(interaction);
+		return this;
+	}
+
+	/** {@code count} distinct interactions, for volume tests. */
+	public PactFiles withInteractions(int count, String seed) {
+		for (int i = 0; i < count; i++) {
+			withInteraction("request " + i + " " + seed, "/items/" + i,
+					Map.of("id", i, "seed", seed, "price_cents", i));
+		}
+		return this;
+	}
+
+	public String json() {
+		Map<String, Object> pact = new LinkedHashMap<>();
+		pact.put("consumer", Map.of("name", this.consumer));
+		pact.put("provider", Map.of("name", this.provider));
+		pact.put("interactions", this.interactions);
+		pact.put("metadata", Map.of("pactSpecification", Map.of("version", this.specification)));
+		return json.writeValueAsString(pact);
+	}
+
+	public String base64() {
+		return Base64.getEncoder().encodeToString(json().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A {@code POST /contracts/publish} body publishing this pact. */
+	public Map<String, Object> publishBody(String version, String branch, List<String> tags) {
+		Map<String, Object> contract = new LinkedHashMap<>();
+		contract.put("consumerName", this.consumer);
+		contract.put("providerName", this.provider);
+		contract.put("specification", "pact");
+		contract.put("contentType", "application/json");
+		contract.put("content", base64());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("pacticipantName", this.consumer);
+		body.put("pacticipantVersionNumber", version);
+		if (branch != null) {
+			body.put("branch", branch);
+		}
+		body.put("tags", tags);
+		body.put("contracts", List.of(contract));
+		return body;
+	}
+
+}
