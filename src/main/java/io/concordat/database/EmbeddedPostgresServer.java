@@ -37,6 +37,11 @@ final class EmbeddedPostgresServer {
 		}
 		Path dataDirectory = settings.dataDirectoryOrDefault();
 		try {
+			if (settings.clean()) {
+				// initdb refuses a non-empty folder, and a run that was killed leaves one
+				// behind.
+				deleteRecursively(dataDirectory);
+			}
 			Files.createDirectories(dataDirectory);
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
@@ -52,6 +57,17 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
 		}
 	}
 

@@ -91,6 +91,19 @@ public class PactService {
 				order by lp.consumer_version_order desc limit 1""", provider, consumer, null, sha);
 	}
 
+	/**
+	 * The stored interactions of a content version by their {@code _id}, so that
+	 * verification results can point at the interaction they are about.
+	 */
+	public java.util.Map<String, Long> interactionsById(long pactVersionId) {
+		java.util.Map<String, Long> byId = new java.util.HashMap<>();
+		this.jdbc.sql("select interaction_id, id from interactions where pact_version_id = :id")
+			.param("id", pactVersionId)
+			.query((rs, n) -> byId.putIfAbsent(rs.getString(1), rs.getLong(2)))
+			.list();
+		return byId;
+	}
+
 	/** The pacts a consumer version published, one per provider. */
 	public List<PactView> publishedBy(long consumerVersionId) {
 		return this.jdbc.sql(PactStore.PACT_COLUMNS + "where lp.consumer_version_id = :id order by p.name")
