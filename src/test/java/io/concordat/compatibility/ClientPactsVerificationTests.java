@@ -112,6 +112,7 @@ class ClientPactsVerificationTests {
 	@ExtendWith(PactVerificationInvocationContextProvider.class)
 	void verify(PactVerificationContext context, HttpRequest request) {
 		if (context.getInteraction().getProviderStates().isEmpty()) {
+			// No state means none of the pacts' names exists yet (one creates Foo).
 			removePactNames();
 		}
 		request.setPath(HalRelationPlaceholders.resolve(request.getPath()));
