@@ -167,6 +167,39 @@ public class PacticipantService {
 			});
 	}
 
+	/**
+	 * Existing pacticipants whose names differ from {@code name} only in case,
+	 * separators, a plural {@code s} or the words {@code api}, {@code provider},
+	 * {@code service} ("Orders API" and "orders"). Publishing under such a new name is
+	 * usually a typo that would silently split an integration in two.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> similarNames(String name) {
+		String normalised = normalise(name);
+		if (normalised.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select name from pacticipants where name <> :name order by name")
+			.param("name", name)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((existing) -> normalise(existing).equals(normalised))
+			.toList();
+	}
+
+	static String normalise(String name) {
+		StringBuilder normalised = new StringBuilder();
+		for (String word : name.split("[-_\\s]+|(?<=[a-z0-9])(?=[A-Z])")) {
+			String lower = word.toLowerCase(java.util.Locale.ROOT);
+			if (lower.isEmpty() || lower.equals("api") || lower.equals("provider") || lower.equals("service")) {
+				continue;
+			}
+			normalised.append(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower);
+		}
+		return normalised.toString();
+	}
+
 	private static @Nullable String pick(Map<String, @Nullable Object> changes, String key, @Nullable String current) {
 		return changes.containsKey(key) ? (String) changes.get(key) : current;
 	}

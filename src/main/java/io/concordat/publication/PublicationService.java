@@ -49,14 +49,18 @@ public class PublicationService {
 
 	private final boolean allowContentModification;
 
+	private final boolean checkForDuplicateNames;
+
 	PublicationService(PactStore store, PacticipantService pacticipants, VersionService versions,
 			BranchService branches,
-			@Value("${concordat.publication.allow-dangerous-contract-modification:false}") boolean allowContentModification) {
+			@Value("${concordat.publication.allow-dangerous-contract-modification:false}") boolean allowContentModification,
+			@Value("${concordat.publication.check-for-potential-duplicate-pacticipant-names:true}") boolean checkForDuplicateNames) {
 		this.store = store;
 		this.pacticipants = pacticipants;
 		this.versions = versions;
 		this.branches = branches;
 		this.allowContentModification = allowContentModification;
+		this.checkForDuplicateNames = checkForDuplicateNames;
 	}
 
 	/**
@@ -96,6 +100,7 @@ public class PublicationService {
 			}
 			plans.add(new Planned(contract, model, content, existing.orElse(null)));
 		}
+		conflicts.addAll(potentialDuplicates(command));
 		if (!conflicts.isEmpty()) {
 			throw conflict(conflicts);
 		}
@@ -233,6 +238,31 @@ public class PublicationService {
 					+ " and provider " + existing.provider() + ": " + conflict));
 		}
 		return merged.json();
+	}
+
+	private List<Notice> potentialDuplicates(PublishContracts command) {
+		if (!this.checkForDuplicateNames) {
+			return List.of();
+		}
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		names.add(command.pacticipant());
+		command.contracts().forEach((contract) -> names.add(contract.provider()));
+		List<Notice> notices = new ArrayList<>();
+		for (String name : names) {
+			if (this.pacticipants.find(name).isPresent()) {
+				continue;
+			}
+			List<String> similar = this.pacticipants.similarNames(name);
+			if (!similar.isEmpty()) {
+				notices.add(Notice.error("This is the first time a pact has been published for \"" + name
+						+ "\", and the name is very similar to existing pacticipants: " + String.join(", ", similar)
+						+ ". If you meant one of those, correct the name in the pact configuration and publish again. "
+						+ "If \"" + name
+						+ "\" really is a new consumer or provider, create it first (POST /pacticipants, "
+						+ "or pact-broker create-or-update-pacticipant --name \"" + name + "\") and publish again."));
+			}
+		}
+		return notices;
 	}
 
 	private static ConflictException conflict(List<Notice> notices) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.concordat.ConcordatTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every test names its own pacticipants with a random suffix, so the tests neither depend
  * on an empty database nor on each other, and all of them share one Spring context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "concordat.database.embedded.data-directory=target/e2e-postgres",
-				"concordat.database.embedded.clean-data-directory=true" })
+@ConcordatTest
 @ExtendWith(PactCli.RequiresNode.class)
 class PactBrokerCliTests {
 

@@ -34,6 +34,8 @@ final class PactCli {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
+	private static final Duration NODE_TIMEOUT = Duration.ofMinutes(3);
+
 	private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
 	private static final String NODE_NEEDED = "Node.js and npm are needed for the end-to-end suite";
@@ -98,6 +100,21 @@ final class PactCli {
 		// errors for over a minute, which would only hide failures here.
 		Map<String, String> environment = Map.of("PACT_BROKER_HTTP_RETRIES", "1", "NO_COLOR", "1", "CLICOLOR", "0");
 		return execute(command, this.executable.getParent(), environment, COMMAND_TIMEOUT);
+	}
+
+	/**
+	 * Runs a Node.js script of the {@code e2e} folder (pact-js consumer tests and
+	 * verifications), with the installed clients resolvable from it.
+	 * @param script the script, relative to the {@code e2e} folder
+	 * @param args its arguments
+	 * @return what it printed and its exit code
+	 */
+	Result node(String script, String... args) {
+		List<String> command = new ArrayList<>();
+		command.add(executableName("node"));
+		command.add(script);
+		command.addAll(List.of(args));
+		return execute(command, e2eFolder(), Map.of("NO_COLOR", "1", "PACT_DO_NOT_TRACK", "true"), NODE_TIMEOUT);
 	}
 
 	private static Result execute(List<String> command, Path directory, Map<String, String> extraEnvironment,

@@ -143,6 +143,23 @@ class PublicationApiTests {
 	}
 
 	@Test
+	void aNewNameVerySimilarToAnExistingOneIsRefusedAsAProbableTypo() {
+		String existing = Names.unique("Billing");
+		this.broker.post("/pacticipants", Map.of("name", existing + " Service"));
+		Response refused = publish(PactFiles.aPact().between(this.consumer, existing.toLowerCase() + "-api"), "1.0.0",
+				"main", List.of());
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().at("/notices/0/text").asString()).contains("very similar")
+			.contains(existing + " Service");
+		assertThat(this.broker.get("/pacticipants/" + this.consumer).status()).isEqualTo(404);
+
+		this.broker.post("/pacticipants", Map.of("name", existing.toLowerCase() + "-api"));
+		assertThat(publish(PactFiles.aPact().between(this.consumer, existing.toLowerCase() + "-api"), "1.0.0", "main",
+				List.of())
+			.status()).as("once created deliberately, the name is accepted").isEqualTo(200);
+	}
+
+	@Test
 	void theLegacyPutPublishesAndPatchMerges() {
 		String path = pactPath("2.0.0");
 		String json = PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(1).json();
