@@ -178,8 +178,16 @@ class PactsForVerificationApiTests {
 		assertThat(again.at("/_embedded/pacts").size()).as("a WIP result does not end WIP status").isEqualTo(2);
 
 		String selectedHref = pacts.get(0).at("/_links/self/href").asString();
-		assertThat(this.broker.get(path(selectedHref)).json().at("/_links/self/name").asString()).contains("(1.1.0)");
+		JsonNode selectedPact = this.broker.get(path(selectedHref)).json();
+		assertThat(selectedPact.at("/_links/self/name").asString()).contains("(1.1.0)");
 		assertThat(metadata(selectedHref)).contains("p=true").contains("cvn=1.1.0");
+		this.broker.post(path(selectedPact.at("/_links/pb:publish-verification-results/href").asString()),
+				Map.of("success", true, "providerApplicationVersion", "2.0.0"));
+		Map<String, Object> recorded = this.jdbc.sql("""
+				select v.wip, v.pact_pending, v.consumer_version_selectors -> 0 ->> 'b' as branch
+				from verifications v join pacticipants p on p.id = v.provider_id
+				where p.name = :provider and not v.wip""").param("provider", this.provider).query().singleRow();
+		assertThat(recorded).containsEntry("pact_pending", true).containsEntry("branch", "main");
 	}
 
 	@Test
