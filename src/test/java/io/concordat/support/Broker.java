@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class Broker {
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-					response.headers().firstValue("Location").orElse(null), response.body());
+					response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -89,7 +90,11 @@ public final class Broker {
 		return Map.of("Accept", "application/hal+json", "Content-Type", contentType);
 	}
 
-	public record Response(int status, String contentType, String location, String body) {
+	public record Response(int status, String contentType, String location, String body, HttpHeaders headers) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		public JsonNode json() {
 			return json.readTree(this.body);

@@ -37,6 +37,8 @@ class PactController {
 
 	private static final String PACT = "/pacts/provider/{provider}/consumer/{consumer}";
 
+	static final String CONSUMER_VERSION_HEADER = "X-Pact-Consumer-Version";
+
 	private final PactService pacts;
 
 	private final PublicationService publications;
@@ -115,27 +117,27 @@ class PactController {
 
 	@GetMapping(PACT + "/latest")
 	ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer) {
-		return document(this.pacts.latest(provider, consumer), PactMetadata.empty(),
+		return latestDocument(this.pacts.latest(provider, consumer),
 				() -> "No pact found between " + consumer + " and " + provider);
 	}
 
 	@GetMapping(PACT + "/latest-untagged")
 	ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer) {
-		return document(this.pacts.latestUntagged(provider, consumer), PactMetadata.empty(),
+		return latestDocument(this.pacts.latestUntagged(provider, consumer),
 				() -> "No untagged pact found between " + consumer + " and " + provider);
 	}
 
 	@GetMapping(PACT + "/latest/{tag}")
 	ResponseEntity<String> latestWithTag(@PathVariable String provider, @PathVariable String consumer,
 			@PathVariable String tag) {
-		return document(this.pacts.latestWithTag(provider, consumer, tag), PactMetadata.empty(),
+		return latestDocument(this.pacts.latestWithTag(provider, consumer, tag),
 				() -> "No pact with tag '" + tag + "' found between " + consumer + " and " + provider);
 	}
 
 	@GetMapping(PACT + "/branch/{branch}/latest")
 	ResponseEntity<String> latestOnBranch(@PathVariable String provider, @PathVariable String consumer,
 			@PathVariable String branch) {
-		return document(this.pacts.latestOnBranch(provider, consumer, branch), PactMetadata.empty(),
+		return latestDocument(this.pacts.latestOnBranch(provider, consumer, branch),
 				() -> "No pact from branch '" + branch + "' found between " + consumer + " and " + provider);
 	}
 
@@ -188,6 +190,19 @@ class PactController {
 			String title, List<PactView> pacts) {
 		String self = this.resources.integrationHref(provider, consumer) + suffix;
 		return Hal.ok(this.resources.collection(self, title, provider, consumer, pacts));
+	}
+
+	/**
+	 * A latest pact names the consumer version it is from in a header, as the Pact
+	 * Broker's latest pact resource does: the Ruby client reads the version from it.
+	 */
+	private ResponseEntity<String> latestDocument(Optional<PactView> pact,
+			java.util.function.Supplier<String> notFound) {
+		PactView found = pact.orElseThrow(() -> new NotFoundException(notFound.get()));
+		return ResponseEntity.ok()
+			.header(CONSUMER_VERSION_HEADER, found.consumerVersion())
+			.contentType(MediaTypes.HAL_JSON)
+			.body(this.resources.document(found, PactMetadata.empty()));
 	}
 
 	private ResponseEntity<String> document(Optional<PactView> pact, PactMetadata metadata,

@@ -194,6 +194,8 @@ class PublicationApiTests {
 		String integration = "/pacts/provider/" + this.provider + "/consumer/" + this.consumer;
 
 		assertThat(total(integration + "/latest")).isEqualTo(2);
+		assertThat(this.broker.get(integration + "/latest").header("X-Pact-Consumer-Version")).isEqualTo("2");
+		assertThat(this.broker.get(integration + "/latest/prod").header("X-Pact-Consumer-Version")).isEqualTo("1");
 		assertThat(total(integration + "/latest/prod")).isEqualTo(1);
 		assertThat(total(integration + "/branch/feat%2Fx/latest")).isEqualTo(2);
 		assertThat(this.broker.get(integration + "/latest/nope").status()).isEqualTo(404);
