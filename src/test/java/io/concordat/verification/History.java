@@ -3,6 +3,7 @@ package io.concordat.verification;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.concordat.pacticipant.PacticipantService;
 import io.concordat.pacticipant.VersionService;
@@ -102,7 +103,7 @@ final class History {
 	/** The result is published through the URL a WIP pact was handed out with. */
 	void verifyAsWip(PactView pact, String providerVersion, @Nullable String providerBranch, boolean success) {
 		verify(pact, providerVersion, providerBranch, List.of(), success,
-				new PactMetadata(java.util.Map.of("w", List.of("true"))));
+				new PactMetadata(Map.of("w", List.of("true"))));
 	}
 
 	/** A provider version with these tags (and no branch) publishes a result. */
