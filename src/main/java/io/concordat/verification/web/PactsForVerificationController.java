@@ -18,6 +18,7 @@ import io.concordat.web.InvalidRequestException;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.Link;
 import io.concordat.web.Links;
+import io.concordat.web.RackQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.concordat.verification.web;
+package io.concordat.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * starts whenever the key is already in the last one). {@code s[]tag=prod} is read as
  * {@code s[][tag]=prod}.
  */
-final class RackQuery {
+public final class RackQuery {
 
 	private static final Pattern NAME = Pattern.compile("\\A[\\[\\]]*([^\\[\\]]+)\\]*");
 
@@ -32,7 +32,7 @@ final class RackQuery {
 	private RackQuery() {
 	}
 
-	static Map<String, Object> parse(@Nullable String query) {
+	public static Map<String, Object> parse(@Nullable String query) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (query == null || query.isEmpty()) {
 			return params;

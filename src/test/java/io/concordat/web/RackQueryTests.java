@@ -1,4 +1,4 @@
-package io.concordat.verification.web;
+package io.concordat.web;
 
 import java.util.List;
 import java.util.Map;
