@@ -1,14 +1,16 @@
 // Verifies a real (tiny) provider with the pact-js Verifier, fetching the pacts from the broker with consumer
 // version selectors, pending and WIP pacts, and publishing the results. The provider serves orders and produces
-// "order placed" events carrying the money field under the name given as an argument, so a test can rename it.
+// "order placed" events carrying the money field under the name given as an argument, so a test can rename it
+// (in both, or only in the event with eventField).
 //
 // usage: node provider.mjs '<json options>'
-//   {brokerUrl, provider, version, branch, field, selectors, includeWipPactsSince}
+//   {brokerUrl, provider, version, branch, field, eventField, selectors, includeWipPactsSince}
 import http from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
 
 const options = JSON.parse(process.argv[2]);
 const order = { id: 1, [options.field]: 4599 };
+const eventField = options.eventField ?? options.field;
 
 const server = http.createServer((request, response) => {
   if (request.method === 'GET' && request.url === '/orders/1') {
@@ -38,7 +40,7 @@ try {
       'an order was placed': async () => {},
     },
     messageProviders: {
-      'an order placed event': async () => ({ orderId: 1, [options.field]: 4599 }),
+      'an order placed event': async () => ({ orderId: 1, [eventField]: 4599 }),
     },
     logLevel: 'warn',
   }).verifyProvider();

@@ -138,9 +138,9 @@ class Explainer {
 				.append(consumerName)
 				.append(" stops reading ")
 				.append((names.size() == 1) ? "it" : "them")
-				.append(" (publish and deploy a ")
+				.append(" (deploy a version of ")
 				.append(consumerName)
-				.append(" version that no longer expects ")
+				.append(" that no longer expects ")
 				.append((names.size() == 1) ? "it" : "them")
 				.append(" first).");
 		}

@@ -96,8 +96,8 @@ class CanIDeployDecisionTests {
 			assertThat(explanation.text()).isEqualTo(this.web + " 1.4.0 in " + this.production
 					+ " expects `$.total_cents` in GET /orders/1; " + this.api
 					+ " 2.0.0 verification failed: GET /orders/1: Actual map is missing the following keys: "
-					+ "total_cents. Keep `total_cents` until " + this.web + " stops reading it (publish and deploy a "
-					+ this.web + " version that no longer expects it first).");
+					+ "total_cents. Keep `total_cents` until " + this.web + " stops reading it (deploy a version of "
+					+ this.web + " that no longer expects it first).");
 		});
 		assertThat(this.history.canIDeploy(this.api, "1.0.0", this.production).deployable()).isTrue();
 	}
