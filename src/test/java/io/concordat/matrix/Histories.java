@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationContext;
  * and released to environments. Every name is unique, so histories never see each other
  * in the shared database.
  */
-final class Histories {
+public final class Histories {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,7 +49,7 @@ final class Histories {
 
 	private final MatrixService matrix;
 
-	Histories(ApplicationContext context) {
+	public Histories(ApplicationContext context) {
 		this.pacticipants = context.getBean(PacticipantService.class);
 		this.versions = context.getBean(VersionService.class);
 		this.publications = context.getBean(PublicationService.class);
@@ -60,26 +60,26 @@ final class Histories {
 		this.matrix = context.getBean(MatrixService.class);
 	}
 
-	String pacticipant(String name) {
+	public String pacticipant(String name) {
 		String unique = Names.unique(name);
 		this.pacticipants.findOrCreate(unique);
 		return unique;
 	}
 
 	/** A new environment; its name is unique. */
-	String environment(String name) {
+	public String environment(String name) {
 		String unique = Names.unique(name);
 		this.environments.create(new EnvironmentDetails(unique, null, true, null));
 		return unique;
 	}
 
 	/** The consumer version publishes a pact whose response has {@code total_cents}. */
-	PactView publish(String consumer, String version, String provider) {
+	public PactView publish(String consumer, String version, String provider) {
 		return publish(consumer, version, provider, 4599);
 	}
 
 	/** The same {@code content} number means the same content. */
-	PactView publish(String consumer, String version, String provider, int content) {
+	public PactView publish(String consumer, String version, String provider, int content) {
 		String pact = PactFiles.aPact().between(consumer, provider).withOrderTotal(content).json();
 		return this.publications
 			.publish(new PublishContracts(consumer, version, "main", List.of(), null,
@@ -89,23 +89,23 @@ final class Histories {
 			.pact();
 	}
 
-	void version(String pacticipant, String version, String... tags) {
+	public void version(String pacticipant, String version, String... tags) {
 		this.versions.findOrCreate(pacticipant, version);
 		for (String tag : tags) {
 			this.versions.addTag(pacticipant, version, tag);
 		}
 	}
 
-	void tag(String pacticipant, String version, String tag) {
+	public void tag(String pacticipant, String version, String tag) {
 		this.versions.addTag(pacticipant, version, tag);
 	}
 
-	void passes(PactView pact, String providerVersion) {
+	public void passes(PactView pact, String providerVersion) {
 		verify(pact, providerVersion, true, null);
 	}
 
 	/** The provider version fails the pact: its response lacks {@code total_cents}. */
-	void fails(PactView pact, String providerVersion) {
+	public void fails(PactView pact, String providerVersion) {
 		JsonNode results = JSON.valueToTree(List.of(Map.of("interactionDescription", "a request for order 1", "success",
 				false, "mismatches", List.of(Map.of("attribute", "body", "identifier", "$", "description",
 						"Actual map is missing the following keys: total_cents")))));
@@ -117,19 +117,19 @@ final class Histories {
 				PactMetadata.empty(), success, providerVersion, "main", List.of(), null, null, testResults));
 	}
 
-	UUID deploy(String pacticipant, String version, String environment) {
+	public UUID deploy(String pacticipant, String version, String environment) {
 		return deploy(pacticipant, version, environment, null);
 	}
 
-	UUID deploy(String pacticipant, String version, String environment, String instance) {
+	public UUID deploy(String pacticipant, String version, String environment, String instance) {
 		return this.deployments.recordDeployment(pacticipant, version, environmentId(environment), instance).uuid();
 	}
 
-	UUID release(String pacticipant, String version, String environment) {
+	public UUID release(String pacticipant, String version, String environment) {
 		return this.releases.recordRelease(pacticipant, version, environmentId(environment)).value().uuid();
 	}
 
-	void endSupport(UUID release) {
+	public void endSupport(UUID release) {
 		this.releases.endSupport(release);
 	}
 
@@ -137,16 +137,16 @@ final class Histories {
 		return this.environments.findByName(name).orElseThrow().uuid();
 	}
 
-	MatrixResult canIDeploy(String pacticipant, String version, String environment, Selector... ignore) {
+	public MatrixResult canIDeploy(String pacticipant, String version, String environment, Selector... ignore) {
 		return this.matrix
 			.query(MatrixQuery.toEnvironment(Selector.version(pacticipant, version), environment, List.of(ignore)));
 	}
 
-	MatrixResult canIDeployToTag(String pacticipant, String version, String tag) {
+	public MatrixResult canIDeployToTag(String pacticipant, String version, String tag) {
 		return this.matrix.query(MatrixQuery.toTag(Selector.version(pacticipant, version), tag, List.of()));
 	}
 
-	MatrixResult query(MatrixQuery query) {
+	public MatrixResult query(MatrixQuery query) {
 		return this.matrix.query(query);
 	}
 
