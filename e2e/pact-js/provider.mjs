@@ -28,7 +28,8 @@ try {
     pactBrokerUrl: options.brokerUrl,
     consumerVersionSelectors: options.selectors,
     enablePending: true,
-    includeWipPactsSince: options.includeWipPactsSince,
+    // pact-js refuses the option when it is present but undefined.
+    ...(options.includeWipPactsSince ? { includeWipPactsSince: options.includeWipPactsSince } : {}),
     providerVersion: options.version,
     providerVersionBranch: options.branch,
     publishVerificationResult: true,

@@ -261,9 +261,33 @@ public class VerificationService {
 		return (node != null && !node.isNull()) ? this.json.writeValueAsString(node) : null;
 	}
 
+	/**
+	 * The selectors the pact URL said it was selected by, as JSON objects ({@code {"b":
+	 * "main", "l": true, "cvn": "1.1.0"}}) where they are, as text otherwise.
+	 */
 	private @Nullable String selectors(PublishVerificationResult result) {
 		List<String> selectors = result.metadata().values().get("s");
-		return (selectors != null) ? this.json.writeValueAsString(selectors) : null;
+		if (selectors == null) {
+			return null;
+		}
+		List<JsonNode> nodes = new java.util.ArrayList<>();
+		for (String selector : selectors) {
+			nodes.add(selectorNode(selector));
+		}
+		return this.json.writeValueAsString(nodes);
+	}
+
+	private JsonNode selectorNode(String selector) {
+		try {
+			JsonNode node = this.json.readTree(selector);
+			if (node.isObject()) {
+				return node;
+			}
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			// not one of ours: kept as text
+		}
+		return this.json.getNodeFactory().stringNode(selector);
 	}
 
 }

@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ConcordatTest
 @ExtendWith(PactCli.RequiresNode.class)
-@org.junit.jupiter.api.Disabled("enabled with pacts for verification, which the Verifier needs")
 class PactJsVerificationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

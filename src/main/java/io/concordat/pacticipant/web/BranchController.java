@@ -45,12 +45,7 @@ class BranchController {
 
 	@GetMapping("/pacticipants/{pacticipant}/branches")
 	ResponseEntity<Map<String, Object>> list(@PathVariable String pacticipant,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String pageNumber,
-			@RequestParam(required = false) @Nullable String pageSize,
-			@RequestParam(required = false) @Nullable String page,
-			@RequestParam(required = false) @Nullable String size) {
-		Paging paging = Paging.of(pageNumber, pageSize, page, size);
+			@RequestParam(required = false) @Nullable String q, Paging paging) {
 		Listing<BranchView> listing = this.branches.list(pacticipant, (q != null) ? q : "", paging.offset(),
 				paging.size());
 		String self = this.resources.pacticipantHref(pacticipant) + "/branches";

@@ -44,12 +44,7 @@ class PacticipantController {
 	}
 
 	@GetMapping("/pacticipants")
-	ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String pageNumber,
-			@RequestParam(required = false) @Nullable String pageSize,
-			@RequestParam(required = false) @Nullable String page,
-			@RequestParam(required = false) @Nullable String size) {
-		Paging paging = Paging.of(pageNumber, pageSize, page, size);
+	ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable String q, Paging paging) {
 		Listing<PacticipantView> listing = this.pacticipants.list((q != null) ? q : "", paging.offset(), paging.size());
 		String self = this.resources.pacticipantHref("").replaceAll("/$", "");
 		Map<String, Object> body = new LinkedHashMap<>();

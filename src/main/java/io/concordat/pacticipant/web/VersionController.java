@@ -44,12 +44,7 @@ class VersionController {
 	}
 
 	@GetMapping("/pacticipants/{pacticipant}/versions")
-	ResponseEntity<Map<String, Object>> list(@PathVariable String pacticipant,
-			@RequestParam(required = false) @Nullable String pageNumber,
-			@RequestParam(required = false) @Nullable String pageSize,
-			@RequestParam(required = false) @Nullable String page,
-			@RequestParam(required = false) @Nullable String size) {
-		Paging paging = Paging.of(pageNumber, pageSize, page, size);
+	ResponseEntity<Map<String, Object>> list(@PathVariable String pacticipant, Paging paging) {
 		Listing<VersionView> listing = this.versions.list(pacticipant, paging.offset(), paging.size());
 		String self = this.resources.pacticipantHref(pacticipant) + "/versions";
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -33,12 +33,7 @@ class IntegrationController {
 	}
 
 	@GetMapping("/integrations")
-	ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String pageNumber,
-			@RequestParam(required = false) @Nullable String pageSize,
-			@RequestParam(required = false) @Nullable String page,
-			@RequestParam(required = false) @Nullable String size) {
-		Paging paging = Paging.of(pageNumber, pageSize, page, size);
+	ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) @Nullable String q, Paging paging) {
 		String query = (q != null) ? q : "";
 		int limit = paging.requested() ? paging.size() : Integer.MAX_VALUE;
 		List<Map<String, Object>> integrations = new ArrayList<>();
