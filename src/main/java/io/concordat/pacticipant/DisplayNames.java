@@ -7,14 +7,14 @@ import java.util.Locale;
 /**
  * Derives a display name from a pacticipant name the way the Pact Broker does: words
  * split on dashes, underscores, spaces and camel case, each capitalised
- * ({@code orders-api} → {@code Orders Api}).
+ * ({@code orders-api} → {@code Orders Api}). Environments get theirs the same way.
  */
-final class DisplayNames {
+public final class DisplayNames {
 
 	private DisplayNames() {
 	}
 
-	static String derive(String name) {
+	public static String derive(String name) {
 		List<String> words = new ArrayList<>();
 		for (String part : name.split("[-_\\s]+")) {
 			for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])")) {

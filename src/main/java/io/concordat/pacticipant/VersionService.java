@@ -13,6 +13,7 @@ import io.concordat.web.InvalidRequestException;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +40,14 @@ public class VersionService {
 
 	private final BranchService branches;
 
-	VersionService(JdbcClient jdbc, PacticipantService pacticipants, BranchService branches) {
+	private final ApplicationEventPublisher events;
+
+	VersionService(JdbcClient jdbc, PacticipantService pacticipants, BranchService branches,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.pacticipants = pacticipants;
 		this.branches = branches;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -224,6 +229,20 @@ public class VersionService {
 			return new Upserted<>(new TagView(tag, created.get()), true);
 		}
 		return new Upserted<>(findTag(pacticipant, number, tag).orElseThrow(), false);
+	}
+
+	/**
+	 * The tag resource's {@code PUT}: {@link #addTag adds the tag}, then announces
+	 * {@link VersionTagged} (also when the tag existed), so that features reacting to
+	 * tags write in this transaction.
+	 * @return the tag, and whether it was new
+	 */
+	public Upserted<TagView> tag(String pacticipant, String number, String tag) {
+		Upserted<TagView> added = addTag(pacticipant, number, tag);
+		VersionRef version = findOrCreate(pacticipant, number).value();
+		this.events
+			.publishEvent(new VersionTagged(version.id(), version.pacticipantId(), pacticipant, version.number(), tag));
+		return added;
 	}
 
 	@Transactional(readOnly = true)

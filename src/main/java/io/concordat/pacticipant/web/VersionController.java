@@ -115,7 +115,7 @@ class VersionController {
 	@PutMapping("/pacticipants/{pacticipant}/versions/{version}/tags/{tag}")
 	ResponseEntity<Map<String, Object>> addTag(@PathVariable String pacticipant, @PathVariable String version,
 			@PathVariable String tag) {
-		Upserted<TagView> result = this.versions.addTag(pacticipant, version, tag);
+		Upserted<TagView> result = this.versions.tag(pacticipant, version, tag);
 		return Hal.createdOrOk(result.created(), this.resources.tagHref(pacticipant, version, tag),
 				this.resources.tag(pacticipant, version, result.value()));
 	}

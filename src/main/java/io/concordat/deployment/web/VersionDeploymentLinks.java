@@ -1,0 +1,71 @@
+package io.concordat.deployment.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.concordat.deployment.DeployedVersionView;
+import io.concordat.deployment.DeploymentService;
+import io.concordat.deployment.EnvironmentService;
+import io.concordat.deployment.EnvironmentView;
+import io.concordat.deployment.ReleaseService;
+import io.concordat.deployment.ReleasedVersionView;
+import io.concordat.pacticipant.VersionView;
+import io.concordat.web.Link;
+import io.concordat.web.LinkContributor;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds to the pacticipant version resource where the version was deployed and released
+ * ({@code pb:deployed-environments}, {@code pb:released-environments}) and one
+ * {@code pb:record-deployment} and {@code pb:record-release} link per environment, named
+ * by the environment's name: record-deployment and record-release pick the link by that
+ * name. All four are arrays, even when empty.
+ */
+@Component
+class VersionDeploymentLinks implements LinkContributor<VersionView> {
+
+	private final EnvironmentService environments;
+
+	private final DeploymentService deployments;
+
+	private final ReleaseService releases;
+
+	private final DeploymentResources resources;
+
+	VersionDeploymentLinks(EnvironmentService environments, DeploymentService deployments, ReleaseService releases,
+			DeploymentResources resources) {
+		this.environments = environments;
+		this.deployments = deployments;
+		this.releases = releases;
+		this.resources = resources;
+	}
+
+	@Override
+	public void contribute(VersionView version, Map<String, Object> links) {
+		List<Map<String, Object>> deployed = new ArrayList<>();
+		for (DeployedVersionView deployment : this.deployments.deploymentsOf(version.id())) {
+			deployed.add(this.resources.deployedEnvironmentLink(deployment, true));
+		}
+		List<Map<String, Object>> released = new ArrayList<>();
+		for (ReleasedVersionView release : this.releases.releasesOf(version.id())) {
+			released.add(this.resources.releasedEnvironmentLink(release));
+		}
+		List<Link> recordDeployment = new ArrayList<>();
+		List<Link> recordRelease = new ArrayList<>();
+		for (EnvironmentView environment : this.environments.list()) {
+			recordDeployment.add(Link.to(
+					this.resources.recordDeploymentHref(version.pacticipant(), version.number(), environment.uuid()),
+					"Record deployment to " + environment.displayName(), environment.name()));
+			recordRelease.add(Link.to(
+					this.resources.recordReleaseHref(version.pacticipant(), version.number(), environment.uuid()),
+					"Record release to " + environment.displayName(), environment.name()));
+		}
+		links.put("pb:deployed-environments", deployed);
+		links.put("pb:released-environments", released);
+		links.put("pb:record-deployment", recordDeployment);
+		links.put("pb:record-release", recordRelease);
+	}
+
+}
