@@ -39,9 +39,9 @@ class TagDeployments {
 			return;
 		}
 		this.environments.findByName(tagged.tag()).ifPresent((environment) -> {
-			log.info("Recording a deployment of " + tagged.pacticipant() + " version " + tagged.version() + " to "
-					+ environment.name() + " because the version was tagged " + tagged.tag());
 			this.deployments.recordForTag(tagged.versionId(), tagged.pacticipantId(), environment);
+			log.info(tagged.pacticipant() + " version " + tagged.version() + " was tagged with the name of environment "
+					+ environment.name() + ", so it is recorded as deployed there");
 		});
 	}
 

@@ -160,10 +160,10 @@ public class PactService {
 	 */
 	public List<PactView> latestForProvider(String provider, @Nullable String tag) {
 		requireProvider(provider);
-		String tagJoin = (tag != null) ? "join tags t on t.version_id = lp.consumer_version_id and t.name = :tag " : "";
+		String tagJoin = (tag != null) ? "join tags t on t.version_id = l.consumer_version_id and t.name = :tag" : "";
 		var sql = this.jdbc
-			.sql(PactStore.pactColumnsDistinctOn("lp.consumer_id") + tagJoin
-					+ "where p.name = :provider order by lp.consumer_id, lp.consumer_version_order desc")
+			.sql(PactStore.latestPerIntegration(tagJoin,
+					"i.provider_id = (select id from pacticipants where name = :provider)"))
 			.param("provider", provider);
 		if (tag != null) {
 			sql = sql.param("tag", tag);
@@ -199,9 +199,7 @@ public class PactService {
 
 	/** The latest pact of every integration. */
 	public List<PactView> latestOfEveryIntegration() {
-		return this.jdbc
-			.sql(PactStore.pactColumnsDistinctOn("lp.consumer_id, lp.provider_id")
-					+ "order by lp.consumer_id, lp.provider_id, lp.consumer_version_order desc")
+		return this.jdbc.sql(PactStore.latestPerIntegration("", "true"))
 			.query(PactStore::pact)
 			.list()
 			.stream()

@@ -22,11 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PactStore {
 
-	static final String PACT_COLUMNS = """
+	private static final String SELECT_PACT = """
 			select pp.id as publication_id, pv.id as pact_version_id, c.name as consumer, p.name as provider,
 			       v.number as consumer_version, v.id as consumer_version_id, v.version_order as consumer_version_order,
 			       pv.sha, pv.content, pp.created_at, pp.revision_number
-			from latest_pact_publications lp
+			""";
+
+	private static final String JOIN_PACT = """
 			join pact_publications pp on pp.id = lp.pact_publication_id
 			join pact_versions pv on pv.id = lp.pact_version_id
 			join versions v on v.id = lp.consumer_version_id
@@ -34,12 +36,24 @@ class PactStore {
 			join pacticipants p on p.id = lp.provider_id
 			""";
 
+	static final String PACT_COLUMNS = SELECT_PACT + "from latest_pact_publications lp\n" + JOIN_PACT;
+
 	/**
-	 * The pact columns keeping one row per distinct value of the given expressions
-	 * (PostgreSQL's distinct on).
+	 * The latest pact of each integration that passes {@code integrationFilter} (a
+	 * condition on {@code i}), optionally among consumer versions joined by
+	 * {@code versionJoin} (a join on {@code l}). Each integration is one probe of the
+	 * latest-publication index, so the cost follows the number of integrations, not the
+	 * history.
 	 */
-	static String pactColumnsDistinctOn(String expressions) {
-		return "select distinct on (" + expressions + ") " + PACT_COLUMNS.substring("select ".length());
+	static String latestPerIntegration(String versionJoin, String integrationFilter) {
+		return SELECT_PACT + """
+				from integrations i
+				cross join lateral (
+				    select l.* from latest_pact_publications l
+				    """ + versionJoin + """
+				    where l.consumer_id = i.consumer_id and l.provider_id = i.provider_id
+				    order by l.consumer_version_order desc limit 1) lp
+				""" + JOIN_PACT + "where " + integrationFilter + "\n";
 	}
 
 	private final JdbcClient jdbc;

@@ -7,10 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where consumer versions run: the one question the {@code deployed}, {@code released},
  * {@code deployedOrReleased} and {@code environment} selectors ask. Recording
- * environments, deployments and releases is the deployment feature's job; it answers
- * these questions by providing the implementation of this interface. Until deployments
- * are recorded, {@link NoDeploymentsRecorded} answers: no environment exists and no
- * version is deployed or released.
+ * environments, deployments and releases is the deployment feature's job;
+ * {@link RecordedDeployments} answers from what it recorded.
  */
 public interface DeployedVersions {
 

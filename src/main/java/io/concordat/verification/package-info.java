@@ -3,7 +3,7 @@
  * selectors, pending and WIP pacts), and the verification results it publishes, with each
  * interaction's outcome.
  */
-@ApplicationModule(allowedDependencies = { "publication", "pacticipant", "web" })
+@ApplicationModule(allowedDependencies = { "publication", "deployment", "pacticipant", "web" })
 @NullMarked
 package io.concordat.verification;
 

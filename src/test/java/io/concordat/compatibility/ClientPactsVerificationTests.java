@@ -1,7 +1,9 @@
 package io.concordat.compatibility;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import au.com.dius.pact.core.model.ContentType;
@@ -18,6 +20,11 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.concordat.ConcordatTest;
+import io.concordat.deployment.Contact;
+import io.concordat.deployment.DeploymentService;
+import io.concordat.deployment.EnvironmentDetails;
+import io.concordat.deployment.EnvironmentService;
+import io.concordat.deployment.EnvironmentView;
 import io.concordat.pacticipant.Listing;
 import io.concordat.pacticipant.PacticipantDetails;
 import io.concordat.pacticipant.PacticipantService;
@@ -58,16 +65,28 @@ class ClientPactsVerificationTests {
 	 */
 	static final List<LeftToLater> LEFT_TO_LATER_ISSUES = List.of(
 			new LeftToLater("issue 4 (Deployments and can-i-deploy)", "the matrix", "^/matrix$", null),
-			new LeftToLater("issue 4 (Deployments and can-i-deploy)", "environments", "^/environments(/[^/]+)?$", null),
-			new LeftToLater("issue 4 (Deployments and can-i-deploy)", "recorded deployments and releases",
-					"/(deployed|released)-versions(/|$)", null),
-			new LeftToLater("issue 4 (Deployments and can-i-deploy)",
-					"a version's pb:record-deployment and pb:record-release links, one per environment",
-					"^/pacticipants/[^/]+/versions/[^/]+$", "available for (deployment|release)$"),
 			new LeftToLater("the webhooks issue", "webhooks", "^/webhooks(/|$)", null));
 
 	/** Every pacticipant name the pacts' states use. */
 	private static final List<String> PACT_NAMES = List.of("Foo", "Bar", "Foo Thing", "Condor", "Pricing Service");
+
+	/** Every environment name the pacts' states use. */
+	private static final List<String> PACT_ENVIRONMENTS = List.of("test", "prod", "dev");
+
+	/** The environment the currently-deployed and single-environment requests name. */
+	private static final UUID TEST_ENVIRONMENT = UUID.fromString("16926ef3-590f-4e3f-838e-719717aa88c9");
+
+	/**
+	 * The environment the record-deployment and record-release requests post to (the Ruby
+	 * client's placeholders resolve to it too).
+	 */
+	private static final UUID DEPLOYMENT_ENVIRONMENT = UUID.fromString("cb632df3-0a0d-4227-aac3-60114dd36479");
+
+	/** The deployment the undeployment request patches. */
+	private static final UUID CURRENT_DEPLOYMENT = UUID.fromString("ff3adecf-cfc5-4653-a4e3-f1861092f8e0");
+
+	/** The version the record-deployment and record-release requests name. */
+	private static final String FOO_VERSION = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30";
 
 	/**
 	 * The Pact Broker's own verification of these pacts serves them at
@@ -94,6 +113,12 @@ class ClientPactsVerificationTests {
 
 	@Autowired
 	PublicationService publications;
+
+	@Autowired
+	EnvironmentService environments;
+
+	@Autowired
+	DeploymentService deployments;
 
 	@BeforeEach
 	void target(PactVerificationContext context) {
@@ -218,6 +243,64 @@ class ClientPactsVerificationTests {
 		publishCondorPact("prod");
 	}
 
+	// Environments, deployments and releases. Where a response lists environments, the
+	// pact expects exactly the ones its state makes.
+
+	@State("an environment with name test and UUID 16926ef3-590f-4e3f-838e-719717aa88c9 exists")
+	void testEnvironment() {
+		removePactNames();
+		removeAllEnvironments();
+		this.environments.create(TEST_ENVIRONMENT, new EnvironmentDetails("test", "Test", false, null));
+	}
+
+	@State("an environment with name test exists")
+	void onlyTheTestEnvironment() {
+		removePactNames();
+		removeAllEnvironments();
+		this.environments.create(new EnvironmentDetails("test", "Test", false, null));
+	}
+
+	@State("an environment exists")
+	void anEnvironmentWithAContact() {
+		removePactNames();
+		removeAllEnvironments();
+		this.environments.create(new EnvironmentDetails("test", "Test", false,
+				List.of(new Contact("Foo team", Map.of("emailAddress", "foo@bar.com")))));
+	}
+
+	@State({ "version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with a test environment available for deployment",
+			"version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with a test environment available for release" })
+	void fooVersionAndTheTestEnvironment() {
+		removePactNames();
+		removeAllEnvironments();
+		this.versions.findOrCreate("Foo", FOO_VERSION);
+		this.environments.create(DEPLOYMENT_ENVIRONMENT, new EnvironmentDetails("test", "Test", false, null));
+	}
+
+	@State("version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with 2 environments that aren't test available for deployment")
+	void fooVersionAndTwoOtherEnvironments() {
+		removePactNames();
+		removeAllEnvironments();
+		this.versions.findOrCreate("Foo", FOO_VERSION);
+		this.environments.create(new EnvironmentDetails("prod", "Production", true, null));
+		this.environments.create(new EnvironmentDetails("dev", "Development", false, null));
+	}
+
+	/** The list of deployments in the pact has exactly one item. */
+	@State("an version is deployed to environment with UUID 16926ef3-590f-4e3f-838e-719717aa88c9 with target customer-1")
+	void fooDeployedToCustomer1() {
+		testEnvironment();
+		this.versions.findOrCreate("Foo", "1");
+		this.deployments.recordDeployment("Foo", "1", TEST_ENVIRONMENT, "customer-1");
+	}
+
+	@State("a currently deployed version exists")
+	void aCurrentDeployment() {
+		testEnvironment();
+		this.versions.findOrCreate("Foo", "2");
+		this.deployments.recordDeployment(CURRENT_DEPLOYMENT, "Foo", "2", TEST_ENVIRONMENT, null);
+	}
+
 	/**
 	 * Condor version 1.3.0 publishes a pact with the Pricing Service; the interactions
 	 * expect it to have no interactions, as the Pact Broker's test data does.
@@ -228,12 +311,28 @@ class ClientPactsVerificationTests {
 				List.of(new PublishContracts.ContractToPublish("Condor", "Pricing Service", pact, false))));
 	}
 
-	/** Deletes the pacticipants the pacts name, with everything that hangs off them. */
+	/**
+	 * Deletes the pacticipants and environments the pacts name, with everything that
+	 * hangs off them.
+	 */
 	private void removePactNames() {
 		for (String name : PACT_NAMES) {
 			if (this.pacticipants.find(name).isPresent()) {
 				this.pacticipants.delete(name);
 			}
+		}
+		for (String name : PACT_ENVIRONMENTS) {
+			this.environments.findByName(name).ifPresent((environment) -> this.environments.delete(environment.uuid()));
+		}
+		for (UUID uuid : List.of(TEST_ENVIRONMENT, DEPLOYMENT_ENVIRONMENT)) {
+			this.environments.find(uuid).ifPresent((environment) -> this.environments.delete(uuid));
+		}
+	}
+
+	/** For the interactions that list every environment and expect exactly their own. */
+	private void removeAllEnvironments() {
+		for (EnvironmentView environment : this.environments.list()) {
+			this.environments.delete(environment.uuid());
 		}
 	}
 

@@ -84,21 +84,38 @@ public final class PactFiles {
 
 	/** A {@code POST /contracts/publish} body publishing this pact. */
 	public Map<String, Object> publishBody(String version, String branch, List<String> tags) {
+		return publishBody(version, branch, tags, List.of(this));
+	}
+
+	/**
+	 * A {@code POST /contracts/publish} body publishing several pacts of one consumer
+	 * version at once (one per provider), as a consumer's CI build does.
+	 */
+	public static Map<String, Object> publishBody(String version, String branch, List<String> tags,
+			List<PactFiles> pacts) {
+		List<Map<String, Object>> contracts = new ArrayList<>();
+		for (PactFiles pact : pacts) {
+			contracts.add(pact.contract());
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("pacticipantName", pacts.get(0).consumer);
+		body.put("pacticipantVersionNumber", version);
+		if (branch != null) {
+			body.put("branch", branch);
+		}
+		body.put("tags", tags);
+		body.put("contracts", contracts);
+		return body;
+	}
+
+	private Map<String, Object> contract() {
 		Map<String, Object> contract = new LinkedHashMap<>();
 		contract.put("consumerName", this.consumer);
 		contract.put("providerName", this.provider);
 		contract.put("specification", "pact");
 		contract.put("contentType", "application/json");
 		contract.put("content", base64());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("pacticipantName", this.consumer);
-		body.put("pacticipantVersionNumber", version);
-		if (branch != null) {
-			body.put("branch", branch);
-		}
-		body.put("tags", tags);
-		body.put("contracts", List.of(contract));
-		return body;
+		return contract;
 	}
 
 }

@@ -4,14 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Component;
-
 /**
- * The answer until deployments are recorded: there are no environments, so no version is
- * deployed or released anywhere and every environment named in a selector is unknown. The
- * deployment feature replaces this class with its own {@link DeployedVersions}.
+ * A broker where no deployment is recorded: there are no environments, so no version is
+ * deployed or released anywhere and every environment named in a selector is unknown.
  */
-@Component
 class NoDeploymentsRecorded implements DeployedVersions {
 
 	@Override
