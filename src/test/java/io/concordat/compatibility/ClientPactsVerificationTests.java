@@ -31,7 +31,11 @@ import io.concordat.pacticipant.PacticipantService;
 import io.concordat.pacticipant.PacticipantView;
 import io.concordat.pacticipant.VersionService;
 import io.concordat.publication.PublicationService;
+import io.concordat.publication.PactMetadata;
+import io.concordat.publication.PactView;
 import io.concordat.publication.PublishContracts;
+import io.concordat.verification.PublishVerificationResult;
+import io.concordat.verification.VerificationService;
 import io.concordat.support.PactFiles;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.Assumptions;
@@ -63,9 +67,8 @@ class ClientPactsVerificationTests {
 	 * reported as skipped with the reason, and {@link ClientPactsSkipListTests} fails
 	 * once an entry matches no interaction, so that this list only shrinks.
 	 */
-	static final List<LeftToLater> LEFT_TO_LATER_ISSUES = List.of(
-			new LeftToLater("issue 4 (Deployments and can-i-deploy)", "the matrix", "^/matrix$", null),
-			new LeftToLater("the webhooks issue", "webhooks", "^/webhooks(/|$)", null));
+	static final List<LeftToLater> LEFT_TO_LATER_ISSUES = List
+		.of(new LeftToLater("the webhooks issue", "webhooks", "^/webhooks(/|$)", null));
 
 	/** Every pacticipant name the pacts' states use. */
 	private static final List<String> PACT_NAMES = List.of("Foo", "Bar", "Foo Thing", "Condor", "Pricing Service");
@@ -119,6 +122,9 @@ class ClientPactsVerificationTests {
 
 	@Autowired
 	DeploymentService deployments;
+
+	@Autowired
+	VerificationService verifications;
 
 	@BeforeEach
 	void target(PactVerificationContext context) {
@@ -299,6 +305,86 @@ class ClientPactsVerificationTests {
 		testEnvironment();
 		this.versions.findOrCreate("Foo", "2");
 		this.deployments.recordDeployment(CURRENT_DEPLOYMENT, "Foo", "2", TEST_ENVIRONMENT, null);
+	}
+
+	// The matrix. Foo's versions publish pacts with Bar; each distinct content is
+	// verified (or not) by the Bar versions the state names.
+
+	@State("the pact for Foo version 1.2.3 has been verified by Bar version 4.5.6")
+	void fooVerifiedByBar() {
+		removePactNames();
+		verify(publishFooPact("1.2.3", 1), "4.5.6", true);
+	}
+
+	@State("the pact for Foo Thing version 1.2.3 has been verified by Bar version 4.5.6")
+	void fooThingVerifiedByBar() {
+		removePactNames();
+		verify(publishPact("Foo Thing", "1.2.3", 1), "4.5.6", true);
+	}
+
+	@State("the pact for Foo version 1.2.3 has been verified by Bar version 4.5.6 and version 5.6.7")
+	void fooVerifiedByTwoBarVersions() {
+		removePactNames();
+		PactView pact = publishFooPact("1.2.3", 1);
+		verify(pact, "4.5.6", true);
+		verify(pact, "5.6.7", true);
+	}
+
+	@State("the pact for Foo version 1.2.3 and 1.2.4 has been verified by Bar version 4.5.6")
+	void twoFooVersionsVerifiedByBar() {
+		removePactNames();
+		verify(publishFooPact("1.2.3", 1), "4.5.6", true);
+		verify(publishFooPact("1.2.4", 2), "4.5.6", true);
+	}
+
+	@State("the pact for Foo version 1.2.3 has been successfully verified by Bar version 4.5.6, and 1.2.4 unsuccessfully by 9.9.9")
+	void fooPassedAndFailed() {
+		removePactNames();
+		verify(publishFooPact("1.2.3", 1), "4.5.6", true);
+		verify(publishFooPact("1.2.4", 2), "9.9.9", false);
+	}
+
+	@State("the pact for Foo version 1.2.3 has been successfully verified by Bar version 4.5.6 with tag prod, and 1.2.4 unsuccessfully by 9.9.9")
+	void fooPassedWithProdAndFailed() {
+		fooPassedAndFailed();
+		this.versions.addTag("Bar", "4.5.6", "prod");
+	}
+
+	@State("the pact for Foo version 1.2.3 has been successfully verified by Bar version 4.5.6 (tagged prod) and version 5.6.7")
+	void fooVerifiedByProdAndLatestBar() {
+		removePactNames();
+		PactView pact = publishFooPact("1.2.3", 1);
+		verify(pact, "4.5.6", true);
+		this.versions.addTag("Bar", "4.5.6", "prod");
+		verify(pact, "5.6.7", true);
+	}
+
+	@State("provider Bar version 4.5.6 has a successful verification for Foo version 1.2.3 tagged prod and a failed verification for version 3.4.5 tagged prod")
+	void barPassedOneProdFooAndFailedAnother() {
+		removePactNames();
+		verify(publishFooPact("1.2.3", 1), "4.5.6", true);
+		verify(publishFooPact("3.4.5", 2), "4.5.6", false);
+		this.versions.addTag("Foo", "1.2.3", "prod");
+		this.versions.addTag("Foo", "3.4.5", "prod");
+	}
+
+	private PactView publishFooPact(String version, int content) {
+		return publishPact("Foo", version, content);
+	}
+
+	private PactView publishPact(String consumer, String version, int content) {
+		String pact = PactFiles.aPact().between(consumer, "Bar").withOrderTotal(content).json();
+		return this.publications
+			.publish(new PublishContracts(consumer, version, null, List.of(), null,
+					List.of(new PublishContracts.ContractToPublish(consumer, "Bar", pact, false))))
+			.contracts()
+			.get(0)
+			.pact();
+	}
+
+	private void verify(PactView pact, String barVersion, boolean success) {
+		this.verifications.publish(new PublishVerificationResult("Bar", pact.consumer(), pact.sha(),
+				PactMetadata.empty(), success, barVersion, null, List.of(), null, null, null));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import io.concordat.matrix.MatrixQuery;
 import io.concordat.matrix.MatrixResult;
 import io.concordat.matrix.MatrixService;
+import io.concordat.matrix.Selector;
 import io.concordat.web.Hal;
 import io.concordat.web.Links;
 import io.concordat.web.MediaTypes;
@@ -41,7 +42,8 @@ class MatrixController {
 	ResponseEntity<?> matrix(HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		MatrixQuery query = MatrixQueries.matrix(request.getQueryString());
-		return respond(this.matrix.query(query), accept);
+		List<Selector> columns = MatrixQueries.columnReading(request.getQueryString());
+		return respond(this.matrix.query((columns != null) ? this.matrix.likelier(query, columns) : query), accept);
 	}
 
 	@GetMapping("/can-i-deploy")
