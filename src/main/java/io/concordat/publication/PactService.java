@@ -112,6 +112,25 @@ public class PactService {
 			.list();
 	}
 
+	/**
+	 * The pact of the latest earlier consumer version whose content differs from this
+	 * one, for diffs.
+	 */
+	public Optional<PactView> previousDistinct(PactView pact) {
+		return this.jdbc
+			.sql(PactStore.PACT_COLUMNS
+					+ """
+							where lp.consumer_id = (select consumer_id from latest_pact_publications where pact_publication_id = :id)
+							  and lp.provider_id = (select provider_id from latest_pact_publications where pact_publication_id = :id)
+							  and lp.consumer_version_order < :order and lp.pact_version_id <> :content
+							order by lp.consumer_version_order desc limit 1""")
+			.param("id", pact.publicationId())
+			.param("order", pact.consumerVersionOrder())
+			.param("content", pact.pactVersionId())
+			.query(PactStore::pact)
+			.optional();
+	}
+
 	/** Every consumer version's pact for the integration, newest first. */
 	public List<PactView> allVersions(String provider, String consumer) {
 		return many("where p.name = :provider and c.name = :consumer order by lp.consumer_version_order desc", provider,

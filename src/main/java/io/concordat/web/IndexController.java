@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -96,6 +98,30 @@ class IndexController {
 		String doc = this.links.raw("/doc/{rel}?context=index");
 		rels.put("curies", List.of(new Link(doc, null, "pb", true), new Link(doc, null, "beta", true)));
 		return Hal.ok(Map.of("_links", rels));
+	}
+
+	/**
+	 * {@code GET /doc/{rel}}: what the {@code curies} of the index point to, a short page
+	 * per relation (HAL browsers show it).
+	 */
+	@GetMapping("/doc/{rel}")
+	ResponseEntity<String> documentation(@PathVariable String rel) {
+		Relation relation = RELATIONS.stream()
+			.filter((candidate) -> candidate.rel().equals("pb:" + rel))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No documentation for the relation '" + rel + "'"));
+		String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(relation.rel())
+				+ "</title></head><body><h1>" + escape(relation.rel()) + "</h1><p>" + escape(relation.title())
+				+ "</p><p><code>" + escape(this.links.raw(relation.path())) + "</code></p>"
+				+ (Boolean.TRUE.equals(relation.templated())
+						? "<p>A URI template: replace each <code>{variable}</code> with its URL-encoded value.</p>"
+						: "")
+				+ "</body></html>";
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=utf-8")).body(page);
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 	private static Relation template(String rel, String path, String title) {

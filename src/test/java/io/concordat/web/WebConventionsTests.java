@@ -69,6 +69,17 @@ class WebConventionsTests {
 	}
 
 	@Test
+	void theCuriesLeadToADocumentationPagePerRelation() {
+		String curie = Broker.at(this.port).get("/").json().at("/_links/curies/0/href").asString();
+		Response page = Broker.at(this.port)
+			.get(curie.replace("{rel}", "publish-contracts").substring(("http://localhost:" + this.port).length()),
+					Map.of("Accept", "text/html"));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("<h1>pb:publish-contracts</h1>").contains("/contracts/publish");
+		assertThat(Broker.at(this.port).get("/doc/no-such-rel").status()).isEqualTo(404);
+	}
+
+	@Test
 	void anUnknownRouteIsAJson404() {
 		Response missing = Broker.at(this.port).get("/no/such/resource");
 		assertThat(missing.status()).isEqualTo(404);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.concordat.pacticipant.BranchView;
+import io.concordat.pacticipant.LabelService;
+import io.concordat.pacticipant.LabelView;
 import io.concordat.pacticipant.PacticipantView;
 import io.concordat.pacticipant.TagView;
 import io.concordat.pacticipant.VersionView;
@@ -30,9 +32,12 @@ class PacticipantResources {
 
 	private final List<LinkContributor<PacticipantView>> pacticipantLinks;
 
+	private final LabelService labels;
+
 	PacticipantResources(Links links, List<LinkContributor<VersionView>> versionLinks,
-			List<LinkContributor<PacticipantView>> pacticipantLinks) {
+			List<LinkContributor<PacticipantView>> pacticipantLinks, LabelService labels) {
 		this.links = links;
+		this.labels = labels;
 		this.versionLinks = versionLinks;
 		this.pacticipantLinks = pacticipantLinks;
 	}
@@ -47,6 +52,24 @@ class PacticipantResources {
 
 	String tagHref(String pacticipant, String number, String tag) {
 		return this.links.href("pacticipants", pacticipant, "versions", number, "tags", tag);
+	}
+
+	String labelHref(String pacticipant, String label) {
+		return this.links.href("pacticipants", pacticipant, "labels", label);
+	}
+
+	Map<String, Object> label(LabelView label) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", label.name());
+		body.put("createdAt", Timestamps.format(label.createdAt()));
+		String pacticipant = pacticipantHref(label.pacticipant());
+		body.put("_embedded", Map.of("pacticipant",
+				Map.of("name", label.pacticipant(), "_links", Map.of("self", Link.to(pacticipant)))));
+		Map<String, Object> rels = new LinkedHashMap<>();
+		rels.put("self", Link.to(labelHref(label.pacticipant(), label.name()), "Label", label.name()));
+		rels.put("pb:pacticipant", Link.to(pacticipant, "Pacticipant", label.pacticipant()));
+		body.put("_links", rels);
+		return body;
 	}
 
 	String branchHref(String pacticipant, String branch) {
@@ -71,7 +94,12 @@ class PacticipantResources {
 		if (pacticipant.latestVersion() != null) {
 			embedded.put("latestVersion", versionSummary(pacticipant.name(), pacticipant.latestVersion(), false));
 		}
-		embedded.put("labels", List.of());
+		List<Map<String, Object>> labelList = new ArrayList<>();
+		for (String label : this.labels.labelsOf(pacticipant.id())) {
+			labelList.add(Map.of("name", label, "_links",
+					Map.of("self", Link.to(labelHref(pacticipant.name(), label), "Label", label))));
+		}
+		embedded.put("labels", labelList);
 		if (pacticipant.latestVersion() != null) {
 			embedded.put("latest-version", versionSummary(pacticipant.name(), pacticipant.latestVersion(), true));
 		}

@@ -200,6 +200,25 @@ class PacticipantApiTests {
 	}
 
 	@Test
+	void labelsArePutListedFoundByAndRemoved() {
+		String name = Names.unique("labelled");
+		Response added = this.broker.put("/pacticipants/" + name + "/labels/team-orders", Map.of());
+		assertThat(added.status()).isEqualTo(201);
+		assertThat(added.json().at("/_links/pb:pacticipant/name").asString()).isEqualTo(name);
+		assertThat(this.broker.put("/pacticipants/" + name + "/labels/team-orders", Map.of()).status()).isEqualTo(200);
+		assertThat(this.broker.get("/pacticipants/" + name).json().at("/_embedded/labels/0/name").asString())
+			.isEqualTo("team-orders");
+		JsonNode withLabel = this.broker.get("/pacticipants/label/team-orders").json();
+		assertThat(withLabel.at("/_embedded/pacticipants").findValuesAsString("name")).contains(name);
+		assertThat(this.broker.get("/labels").json().at("/_embedded/labels").findValuesAsString("name"))
+			.contains("team-orders");
+
+		assertThat(this.broker.delete("/pacticipants/" + name + "/labels/team-orders").status()).isEqualTo(204);
+		assertThat(this.broker.get("/pacticipants/" + name + "/labels/team-orders").status()).isEqualTo(404);
+		assertThat(this.broker.get("/pacticipants/" + name).json().at("/_embedded/labels").size()).isZero();
+	}
+
+	@Test
 	void deletingAPacticipantRemovesItsVersions() {
 		String name = Names.unique("gone");
 		this.broker.put("/pacticipants/" + name + "/versions/1/tags/x", Map.of());

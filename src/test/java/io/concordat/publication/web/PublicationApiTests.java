@@ -225,6 +225,25 @@ class PublicationApiTests {
 		assertThat(integrations.at("/_embedded/integrations/0/provider/name").asString()).isEqualTo(this.provider);
 	}
 
+	@Test
+	void diffsAPactWithThePreviousDistinctVersion() {
+		publish(PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(4599), "1", "main", List.of());
+		publish(PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(4599), "2", "main", List.of());
+		publish(PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(4999), "3", "main", List.of());
+		String diffHref = this.broker.get(pactPath("3")).json().at("/_links/pb:diff-previous-distinct/href").asString();
+
+		Response diff = this.broker.get(diffHref.substring(this.broker.baseUrl().length()),
+				Map.of("Accept", "text/plain"));
+		assertThat(diff.status()).isEqualTo(200);
+		assertThat(diff.contentType()).isEqualTo("text/plain;charset=utf-8");
+		assertThat(diff.body()).startsWith("# Diff between versions 2 and 3 of the pact between " + this.consumer)
+			.contains("-")
+			.contains("4599")
+			.contains("4999");
+		assertThat(total(pactPath("3") + "/previous-distinct")).isEqualTo(4599);
+		assertThat(this.broker.get(pactPath("1") + "/diff/previous-distinct").status()).isEqualTo(404);
+	}
+
 	private int total(String path) {
 		return this.broker.get(path).json().at("/interactions/0/response/body/total_cents").asInt();
 	}
