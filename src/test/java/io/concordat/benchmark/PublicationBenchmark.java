@@ -75,11 +75,13 @@ public final class PublicationBenchmark {
 			PublicationBenchmark benchmark = new PublicationBenchmark(Broker.at(port), scale);
 
 			long start = System.nanoTime();
-			new Seeding(benchmark.broker, scale).run();
+			Seeding seeding = new Seeding(benchmark.broker, scale);
+			seeding.run();
+			seeding.seedDeploymentsAndVerifications();
 			System.out.printf(Locale.ROOT, "Seeded through the API in %.0f s (%d concurrent clients)%n",
 					(System.nanoTime() - start) / 1e9, scale.seedThreads());
 			System.out.println("Seeded:  " + totals(jdbc, scale));
-			benchmark.checkAnswers();
+			benchmark.checkAnswers(seeding);
 
 			start = System.nanoTime();
 			List<Result> results = benchmark.measure();
@@ -102,7 +104,18 @@ public final class PublicationBenchmark {
 						(random) -> "/pacticipants/" + (random.nextBoolean() ? consumer(random) : provider(random))),
 				get("GET /pacticipants/{p}/versions/{v}",
 						(random) -> "/pacticipants/" + consumer(random) + "/versions/" + seededVersion(random)),
-				get("GET / (index)", (random) -> "/"), putTag(), putBranchVersion());
+				get("GET / (index)", (random) -> "/"), putTag(), putBranchVersion(),
+				get("GET /can-i-deploy consumer version to environment",
+						(random) -> "/can-i-deploy?pacticipant=" + consumer(random) + "&version="
+								+ seededVersion(random) + "&environment=" + Seeding.PRODUCTION),
+				get("GET /can-i-deploy provider version to environment",
+						(random) -> "/can-i-deploy?pacticipant=" + provider(random) + "&version="
+								+ Scale.version(random.nextInt(this.scale.providerVersions())) + "&environment="
+								+ Seeding.PRODUCTION),
+				get("GET /matrix as the CLI's can-i-deploy asks",
+						(random) -> "/matrix?q[][pacticipant]=" + provider(random) + "&q[][version]="
+								+ Scale.version(this.scale.providerVersions() - 1) + "&latestby=cvpv&environment="
+								+ Seeding.PRODUCTION));
 		List<Operation> order = new ArrayList<>(table.subList(2, table.size()));
 		order.add(table.get(1));
 		order.add(table.get(0));
@@ -201,7 +214,7 @@ public final class PublicationBenchmark {
 	 * Checks, once and untimed, that the timed requests answer with the seeded data
 	 * rather than something smaller.
 	 */
-	private void checkAnswers() {
+	private void checkAnswers(Seeding seeding) {
 		String integration = "/pacts/provider/" + this.scale.provider(0) + "/consumer/" + this.scale.consumer(0);
 		expectSize(integration + "/version/" + Scale.version(0), "/interactions", this.scale.interactions());
 		expectSize(integration + "/latest", "/interactions", this.scale.interactions());
@@ -212,6 +225,15 @@ public final class PublicationBenchmark {
 		expectSize(provider + "/branch/latest", "/_embedded/pacts", this.scale.consumers());
 		expectSize("/pacticipants/" + this.scale.consumer(0) + "/versions/" + Scale.version(0),
 				"/_links/pb:pact-versions", this.scale.providers());
+		String canIDeploy = "/can-i-deploy?pacticipant=" + this.scale.provider(0) + "&version=" + seeding.candidate()
+				+ "&environment=" + Seeding.PRODUCTION;
+		expectSize(canIDeploy, "/matrix", this.scale.consumers());
+		if (!Seeding.expect(this.broker.get(canIDeploy), 200).json().at("/summary/deployable").asBoolean(false)) {
+			throw new IllegalStateException("Expected the candidate to be deployable: GET " + canIDeploy);
+		}
+		expectSize("/can-i-deploy?pacticipant=" + this.scale.consumer(0) + "&version="
+				+ seeding.deployedConsumerVersion() + "&environment=" + Seeding.PRODUCTION, "/matrix",
+				2 * this.scale.providers());
 	}
 
 	private void expectSize(String path, String pointer, int size) {

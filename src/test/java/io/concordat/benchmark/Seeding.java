@@ -18,6 +18,8 @@ import io.concordat.support.PactFiles;
  */
 final class Seeding {
 
+	static final String PRODUCTION = "production";
+
 	private final Broker broker;
 
 	private final Scale scale;
@@ -82,6 +84,65 @@ final class Seeding {
 				expect(this.broker.put(path("pacticipants", consumer, "versions", version, "tags", "prod"), null), 201);
 			}
 		}
+	}
+
+	/**
+	 * What can-i-deploy reads: a production environment where each provider runs two
+	 * versions (blue and green instances) and each consumer its newest prod-tagged main
+	 * version; those provider versions and each provider's newest (the candidate) verify
+	 * the pacts of each consumer's deployed and newest versions.
+	 */
+	void seedDeploymentsAndVerifications() {
+		String environment = expect(
+				this.broker.post("/environments", java.util.Map.of("name", PRODUCTION, "production", true)), 201)
+			.json()
+			.get("uuid")
+			.asString();
+		List<String> verifiers = List.of(Scale.version(0), Scale.version(5), candidate());
+		for (int p = 0; p < this.scale.providers(); p++) {
+			String provider = this.scale.provider(p);
+			deploy(provider, verifiers.get(0), environment, "blue");
+			deploy(provider, verifiers.get(1), environment, "green");
+		}
+		for (int c = 0; c < this.scale.consumers(); c++) {
+			String consumer = this.scale.consumer(c);
+			deploy(consumer, deployedConsumerVersion(), environment, null);
+			for (int p = 0; p < this.scale.providers(); p++) {
+				String provider = this.scale.provider(p);
+				for (String version : List.of(deployedConsumerVersion(), Scale.version(this.scale.versions() - 1))) {
+					String publish = expect(this.broker
+						.get(path("pacts", "provider", provider, "consumer", consumer, "version", version)), 200).json()
+						.at("/_links/pb:publish-verification-results/href")
+						.asString();
+					String resultsPath = publish.substring(publish.indexOf("/pacts/"));
+					for (String verifier : verifiers) {
+						expect(this.broker.post(resultsPath,
+								java.util.Map.of("success", true, "providerApplicationVersion", verifier)), 201);
+					}
+				}
+			}
+		}
+	}
+
+	private void deploy(String pacticipant, String version, String environment, String instance) {
+		java.util.Map<String, Object> body = (instance != null) ? java.util.Map.of("applicationInstance", instance)
+				: java.util.Map.of();
+		expect(this.broker.post(
+				path("pacticipants", pacticipant, "versions", version, "deployed-versions", "environment", environment),
+				body), 201);
+	}
+
+	/** The consumers' newest prod-tagged main-branch version: the one in production. */
+	String deployedConsumerVersion() {
+		int v = ((this.scale.versions() - 1) / 20) * 20;
+		return Scale.version(v);
+	}
+
+	/**
+	 * Each provider's newest version: the candidate asking whether it can be deployed.
+	 */
+	String candidate() {
+		return Scale.version(this.scale.providerVersions() - 1);
 	}
 
 	/** Segments are names the benchmark chose, all URL-safe. */
