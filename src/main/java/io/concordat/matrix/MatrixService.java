@@ -134,6 +134,22 @@ public class MatrixService {
 	}
 
 	/**
+	 * Every version of the consumer against every version of the provider
+	 * ({@code /matrix/provider/{p}/consumer/{c}}), with the given query's options. 404
+	 * when either does not exist.
+	 */
+	public MatrixResult integration(String consumer, String provider, MatrixQuery options) {
+		for (String name : List.of(consumer, provider)) {
+			if (this.repository.pacticipant(name).isEmpty()) {
+				throw NotFoundException.pacticipant(name);
+			}
+		}
+		return query(new MatrixQuery(List.of(Selector.pacticipant(consumer), Selector.pacticipant(provider)),
+				options.ignore(), options.latestBy(), options.latest(), options.tag(), options.environment(),
+				options.mainBranch(), options.success(), options.limit()));
+	}
+
+	/**
 	 * can-i-deploy for the head of a branch:
 	 * {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}.
 	 * 404 when the branch has no versions or the environment does not exist.

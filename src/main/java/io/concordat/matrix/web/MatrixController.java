@@ -46,6 +46,18 @@ class MatrixController {
 		return respond(this.matrix.query((columns != null) ? this.matrix.likelier(query, columns) : query), accept);
 	}
 
+	/**
+	 * Every version of a consumer against every version of a provider, with the
+	 * {@code /matrix} options ({@code latestby}, {@code success[]}, {@code limit}…).
+	 */
+	@GetMapping("/matrix/provider/{provider}/consumer/{consumer}")
+	ResponseEntity<?> integration(@PathVariable String provider, @PathVariable String consumer,
+			HttpServletRequest request,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+		MatrixQuery options = MatrixQueries.matrix(request.getQueryString());
+		return respond(this.matrix.integration(consumer, provider, options), accept);
+	}
+
 	@GetMapping("/can-i-deploy")
 	ResponseEntity<?> canIDeploy(HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {

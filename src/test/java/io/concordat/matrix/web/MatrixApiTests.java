@@ -196,6 +196,20 @@ class MatrixApiTests {
 			.status()).isEqualTo(404);
 	}
 
+	@Test
+	void theMatrixOfAnIntegrationListsEveryConsumerVersionAgainstEveryProviderVersion() {
+		this.history.passes(this.history.publish(this.web, "1.0.0", this.api, 1), "1.0.0");
+		this.history.fails(this.history.publish(this.web, "1.1.0", this.api, 2), "2.0.0");
+
+		JsonNode body = this.broker.get("/matrix/provider/" + this.api + "/consumer/" + this.web + "?latestby=cvpv")
+			.json();
+
+		assertThat(body.at("/matrix").size()).isEqualTo(2);
+		assertThat(body.at("/matrix/0/consumer/version/number").asString()).isEqualTo("1.1.0");
+		assertThat(body.at("/summary/deployable").asBoolean(true)).isFalse();
+		assertThat(this.broker.get("/matrix/provider/nobody/consumer/" + this.web).status()).isEqualTo(404);
+	}
+
 	private java.util.List<String> errors(String path) {
 		Broker.Response response = this.broker.get(path);
 		assertThat(response.status()).as("%s", response).isEqualTo(400);
