@@ -104,11 +104,16 @@ public class PactService {
 		return byId;
 	}
 
-	/** The pacts a consumer version published, one per provider. */
-	public List<PactView> publishedBy(long consumerVersionId) {
-		return this.jdbc.sql(PactStore.PACT_COLUMNS + "where lp.consumer_version_id = :id order by p.name")
+	/**
+	 * The providers a consumer version published pacts for, by name: what links to its
+	 * pacts need, without reading the pacts' content.
+	 */
+	public List<String> providersPublishedFor(long consumerVersionId) {
+		return this.jdbc.sql("""
+				select p.name from latest_pact_publications lp join pacticipants p on p.id = lp.provider_id
+				where lp.consumer_version_id = :id order by p.name""")
 			.param("id", consumerVersionId)
-			.query(PactStore::pact)
+			.query(String.class)
 			.list();
 	}
 

@@ -27,7 +27,11 @@ public record PactView(long publicationId, long pactVersionId, String consumer, 
 	 * pact.
 	 */
 	public String title() {
-		return "Pact between " + this.consumer + " (" + this.consumerVersion + ") and " + this.provider;
+		return title(this.consumer, this.consumerVersion, this.provider);
+	}
+
+	public static String title(String consumer, String consumerVersion, String provider) {
+		return "Pact between " + consumer + " (" + consumerVersion + ") and " + provider;
 	}
 
 }

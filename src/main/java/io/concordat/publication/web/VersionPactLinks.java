@@ -31,8 +31,9 @@ class VersionPactLinks implements LinkContributor<VersionView> {
 	@Override
 	public void contribute(VersionView version, Map<String, Object> links) {
 		List<Link> pactLinks = new ArrayList<>();
-		for (PactView pact : this.pacts.publishedBy(version.id())) {
-			pactLinks.add(Link.to(this.resources.pactHref(pact), "Pact", pact.title()));
+		for (String provider : this.pacts.providersPublishedFor(version.id())) {
+			pactLinks.add(Link.to(this.resources.pactHref(provider, version.pacticipant(), version.number()), "Pact",
+					PactView.title(version.pacticipant(), version.number(), provider)));
 		}
 		links.put("pb:pact-versions", pactLinks);
 	}
