@@ -86,54 +86,6 @@ public class MatrixService {
 	}
 
 	/**
-	 * Of two readings of the same selectors, the one that makes sense: the query as
-	 * given, unless it is invalid or names a version that does not exist while the other
-	 * reading is valid and names only existing versions. Pact files keep a query as a
-	 * map, so a query replayed from one arrives with its {@code q[][…]} keys grouped,
-	 * which Rack's nesting reads as other selectors than the client sent.
-	 */
-	public MatrixQuery likelier(MatrixQuery query, List<Selector> otherReading) {
-		boolean useOther;
-		if (otherReading.equals(query.selectors())) {
-			useOther = false;
-		}
-		else if (!wellFormed(query.selectors())) {
-			useOther = wellFormed(otherReading);
-		}
-		else {
-			useOther = !selectsExistingVersions(query.selectors()) && selectsExistingVersions(otherReading);
-		}
-		if (!useOther) {
-			return query;
-		}
-		return new MatrixQuery(otherReading, query.ignore(), query.latestBy(), query.latest(), query.tag(),
-				query.environment(), query.mainBranch(), query.success(), query.limit());
-	}
-
-	private boolean wellFormed(List<Selector> selectors) {
-		return selectors.stream()
-			.allMatch((selector) -> selector.pacticipant() != null && !(selector.version() != null && selector.latest())
-					&& this.repository.pacticipant(selector.pacticipant()).isPresent());
-	}
-
-	private boolean selectsExistingVersions(List<Selector> selectors) {
-		if (!wellFormed(selectors)) {
-			return false;
-		}
-		for (Selector selector : selectors) {
-			Optional<MatrixRow.Pacticipant> pacticipant = this.repository
-				.pacticipant(Objects.requireNonNull(selector.pacticipant()));
-			if (!selector.onlyPacticipant() && this.repository
-				.versions(pacticipant.get(), selector,
-						selector.mainBranch() ? this.repository.mainBranch(pacticipant.get().id()) : null)
-				.isEmpty()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
 	 * Every version of the consumer against every version of the provider
 	 * ({@code /matrix/provider/{p}/consumer/{c}}), with the given query's options. 404
 	 * when either does not exist.

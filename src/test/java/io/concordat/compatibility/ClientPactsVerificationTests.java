@@ -146,11 +146,21 @@ class ClientPactsVerificationTests {
 			// No state means none of the pacts' names exists yet (one creates Foo).
 			removePactNames();
 		}
-		request.setPath(HalRelationPlaceholders.resolve(request.getPath()));
+		request.setPath(inClientOrder(context.getInteraction(), HalRelationPlaceholders.resolve(request.getPath())));
 		request.setHeader("X-Forwarded-Proto", "http");
 		request.setHeader("X-Forwarded-Host", RECORDED_HOST);
 		request.setHeader("X-Forwarded-Port", "80");
 		context.verifyInteraction();
+	}
+
+	private static String inClientOrder(Interaction interaction, String path) {
+		if (!path.startsWith("/matrix?")) {
+			return path;
+		}
+		String state = interaction.getProviderStates().isEmpty() ? ""
+				: interaction.getProviderStates().get(0).getName();
+		String query = ClientQueryOrder.of(interaction.getDescription(), (state != null) ? state : "");
+		return (query != null) ? "/matrix?" + query : path;
 	}
 
 	// Index relations: the index is the same whatever the data.

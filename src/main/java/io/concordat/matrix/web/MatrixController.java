@@ -5,7 +5,6 @@ import java.util.List;
 import io.concordat.matrix.MatrixQuery;
 import io.concordat.matrix.MatrixResult;
 import io.concordat.matrix.MatrixService;
-import io.concordat.matrix.Selector;
 import io.concordat.web.Hal;
 import io.concordat.web.Links;
 import io.concordat.web.MediaTypes;
@@ -41,9 +40,7 @@ class MatrixController {
 	@GetMapping("/matrix")
 	ResponseEntity<?> matrix(HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-		MatrixQuery query = MatrixQueries.matrix(request.getQueryString());
-		List<Selector> columns = MatrixQueries.columnReading(request.getQueryString());
-		return respond(this.matrix.query((columns != null) ? this.matrix.likelier(query, columns) : query), accept);
+		return respond(this.matrix.query(MatrixQueries.matrix(request.getQueryString())), accept);
 	}
 
 	/**

@@ -50,63 +50,6 @@ final class MatrixQueries {
 	}
 
 	/**
-	 * The selectors read column by column, when the {@code q[][…]} keys arrive grouped by
-	 * key ({@code q[][pacticipant]=a&q[][pacticipant]=b&q[][version]=1}) rather than
-	 * selector by selector. Clients send them selector by selector, but a query replayed
-	 * from a pact file comes grouped, because pact files keep a query as a map of names
-	 * to values. Read column by column, the n-th pacticipant takes the n-th value of each
-	 * key; a key with fewer values gives its versions to the first selectors (the version
-	 * being deployed comes first) and its other values to the last ones.
-	 * @return the column reading, or null when the keys are not grouped
-	 */
-	static @Nullable List<Selector> columnReading(@Nullable String queryString) {
-		if (queryString == null) {
-			return null;
-		}
-		Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
-		String previous = null;
-		for (String pair : queryString.split("&")) {
-			int equals = pair.indexOf('=');
-			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
-			if (!name.startsWith("q[]")) {
-				continue;
-			}
-			String field = name.substring(3).replace("[", "").replace("]", "");
-			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
-			if (columns.containsKey(field) && !field.equals(previous)) {
-				return null;
-			}
-			columns.computeIfAbsent(field, (k) -> new ArrayList<>()).add(value);
-			previous = field;
-		}
-		List<String> pacticipants = columns.getOrDefault("pacticipant", List.of());
-		int n = pacticipants.size();
-		if (n < 2 || columns.values().stream().anyMatch((values) -> values.size() > n)) {
-			return null;
-		}
-		List<Map<String, String>> selectors = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			selectors.add(new java.util.HashMap<>());
-		}
-		columns.forEach((field, values) -> {
-			int first = field.equals("version") ? 0 : n - values.size();
-			for (int i = 0; i < values.size(); i++) {
-				selectors.get(first + i).put(field, values.get(i));
-			}
-		});
-		return selectors(new ArrayList<Object>(selectors));
-	}
-
-	private static String decode(String text) {
-		try {
-			return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return text;
-		}
-	}
-
-	/**
 	 * {@code GET /can-i-deploy?pacticipant&version&(environment|to)}: one selector, the
 	 * environment compared version by version ({@code cvpv}), a tag as its latest
 	 * version. Field errors as the Pact Broker's schema reports them.
