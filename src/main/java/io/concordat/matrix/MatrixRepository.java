@@ -126,7 +126,7 @@ class MatrixRepository {
 		return this.jdbc
 			.sql("""
 					select distinct p.id, p.name from latest_pact_publications lp join pacticipants p on p.id = lp.provider_id
-					where lp.consumer_version_id = any(:versions)""")
+					where lp.consumer_version_id = any(:versions) order by p.name""")
 			.param("versions", consumerVersionIds.toArray(Long[]::new))
 			.query((rs, n) -> new MatrixRow.Pacticipant(rs.getLong(1), rs.getString(2)))
 			.list();
@@ -136,7 +136,7 @@ class MatrixRepository {
 	List<MatrixRow.Pacticipant> providersOf(long consumerId) {
 		return this.jdbc.sql("""
 				select p.id, p.name from integrations i join pacticipants p on p.id = i.provider_id
-				where i.consumer_id = :consumer""")
+				where i.consumer_id = :consumer order by p.name""")
 			.param("consumer", consumerId)
 			.query((rs, n) -> new MatrixRow.Pacticipant(rs.getLong(1), rs.getString(2)))
 			.list();
@@ -146,7 +146,7 @@ class MatrixRepository {
 	List<MatrixRow.Pacticipant> consumersOf(long providerId) {
 		return this.jdbc.sql("""
 				select c.id, c.name from integrations i join pacticipants c on c.id = i.consumer_id
-				where i.provider_id = :provider""")
+				where i.provider_id = :provider order by c.name""")
 			.param("provider", providerId)
 			.query((rs, n) -> new MatrixRow.Pacticipant(rs.getLong(1), rs.getString(2)))
 			.list();
