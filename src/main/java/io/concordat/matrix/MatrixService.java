@@ -60,7 +60,7 @@ public class MatrixService {
 		for (Integration integration : integrations.values()) {
 			for (MatrixRow.Pacticipant counterpart : List.of(integration.consumer(), integration.provider())) {
 				if (!specifiedPacticipants.containsKey(counterpart.id()) && inferredFor.add(counterpart.id())) {
-					all.addAll(resolve(inferred(query, counterpart.name()), false, ignores));
+					all.addAll(resolve(counterpart, inferred(query, counterpart.name()), false, ignores));
 				}
 			}
 		}
@@ -207,6 +207,15 @@ public class MatrixService {
 	private List<ResolvedSelector> resolve(Selector selector, boolean specified, List<IgnoreSelector> ignores) {
 		MatrixRow.Pacticipant pacticipant = this.repository.pacticipant(Objects.requireNonNull(selector.pacticipant()))
 			.orElseThrow();
+		return resolve(pacticipant, selector, specified, ignores);
+	}
+
+	/**
+	 * Resolves a selector of a pacticipant already known, as the counterparts of the
+	 * integrations are: looking them up again by name would cost a query per integration.
+	 */
+	private List<ResolvedSelector> resolve(MatrixRow.Pacticipant pacticipant, Selector selector, boolean specified,
+			List<IgnoreSelector> ignores) {
 		List<ResolvedSelector> resolved = new ArrayList<>();
 		if (selector.onlyPacticipant()) {
 			resolved.add(new ResolvedSelector(selector, specified, pacticipant.id(), pacticipant.name(), null, null, 0,
