@@ -65,6 +65,21 @@ class PactStore {
 		this.json = json;
 	}
 
+	/**
+	 * Makes the publications of one consumer version take turns until this transaction
+	 * ends: each then reads what the one before it committed, so racing publishers get
+	 * the answers they would get one at a time (the same content is one publication,
+	 * changed content a 409). An advisory lock rather than a row lock, because the
+	 * version may not exist yet. Two versions whose keys hash alike only wait for each
+	 * other.
+	 */
+	void lockConsumerVersion(String consumer, String version) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "publication:" + consumer.length() + ":" + consumer + ":" + version)
+			.query((rs, n) -> true)
+			.list();
+	}
+
 	/** The current pact of a consumer version for a provider, by names. */
 	Optional<PactView> find(String consumer, String version, String provider) {
 		return this.jdbc.sql(PACT_COLUMNS + "where c.name = :consumer and v.number = :version and p.name = :provider")

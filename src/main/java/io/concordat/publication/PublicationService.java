@@ -68,6 +68,8 @@ public class PublicationService {
 	 * changing the content a consumer version already published makes can-i-deploy
 	 * answers unreliable, so it is refused (409) unless the broker is configured to allow
 	 * it. As in the Pact Broker, {@code onConflict: merge} does not bypass that check.
+	 * The check and the writes run while this consumer version's lock is held, so a
+	 * concurrent publisher of the same version is checked against what this one wrote.
 	 */
 	public PublicationResult publish(PublishContracts command) {
 		FieldErrors errors = new FieldErrors();
@@ -81,6 +83,7 @@ public class PublicationService {
 			parsed.add(parse(contract.content(), contract.consumer(), contract.provider(), i, errors));
 		}
 		errors.throwIfAny();
+		this.store.lockConsumerVersion(command.pacticipant(), command.version());
 
 		List<Planned> plans = new ArrayList<>();
 		List<Notice> conflicts = new ArrayList<>();
@@ -136,6 +139,7 @@ public class PublicationService {
 		FieldErrors errors = new FieldErrors();
 		Contract contract = parse(content, consumer, provider, null, errors);
 		errors.throwIfAny();
+		this.store.lockConsumerVersion(consumer, version);
 		Optional<PactView> existing = this.store.find(consumer, version, provider);
 		if (existing.isPresent() && !existing.get().sha().equals(contract.sha()) && !this.allowContentModification) {
 			throw new ConflictException(changedContentMessage(consumer, version, provider));
@@ -155,6 +159,7 @@ public class PublicationService {
 		FieldErrors errors = new FieldErrors();
 		parse(content, consumer, provider, null, errors);
 		errors.throwIfAny();
+		this.store.lockConsumerVersion(consumer, version);
 		Optional<PactView> existing = this.store.find(consumer, version, provider);
 		if (existing.isEmpty()) {
 			return publishPact(provider, consumer, version, content);
@@ -174,6 +179,7 @@ public class PublicationService {
 
 	/** Deletes every revision of the pact a consumer version published for a provider. */
 	public void deletePact(String provider, String consumer, String version) {
+		this.store.lockConsumerVersion(consumer, version);
 		PactView pact = this.store.find(consumer, version, provider)
 			.orElseThrow(() -> new NotFoundException(
 					"No pact found for " + consumer + " version " + version + " and provider " + provider));

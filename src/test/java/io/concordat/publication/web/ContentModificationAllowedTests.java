@@ -7,6 +7,7 @@ import io.concordat.support.Broker;
 import io.concordat.support.Broker.Response;
 import io.concordat.support.Names;
 import io.concordat.support.PactFiles;
+import io.concordat.support.Race;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,43 @@ class ContentModificationAllowedTests {
 		assertThat(this.jdbc.sql("""
 				select max(pp.revision_number) from pact_publications pp join pacticipants c on c.id = pp.consumer_id
 				where c.name = :c""").param("c", consumer).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void racingPublishersOfChangedContentEachBecomeARevisionAndTheLastOneIsServed() {
+		Broker broker = Broker.at(this.port);
+		String consumer = Names.unique("web");
+		String provider = Names.unique("api");
+
+		List<Response> answers = Race.between(20,
+				(i) -> broker.post("/contracts/publish",
+						PactFiles.aPact()
+							.between(consumer, provider)
+							.withOrderTotal(100 + i)
+							.publishBody("1.0.0", "main", List.of())));
+
+		assertThat(answers).extracting(Response::status).containsOnly(200);
+		List<Integer> revisions = this.jdbc.sql("""
+				select pp.revision_number from pact_publications pp join pacticipants c on c.id = pp.consumer_id
+				where c.name = :c order by pp.revision_number""").param("c", consumer).query(Integer.class).list();
+		assertThat(revisions).as("one revision per acknowledged publication, numbered without gaps")
+			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+		String lastContent = this.jdbc.sql("""
+				select pv.content from pact_publications pp join pact_versions pv on pv.id = pp.pact_version_id
+				join pacticipants c on c.id = pp.consumer_id
+				where c.name = :c order by pp.revision_number desc limit 1""")
+			.param("c", consumer)
+			.query(String.class)
+			.single();
+		assertThat(broker.get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/1.0.0")
+			.json()
+			.at("/interactions/0/response/body/total_cents")
+			.asInt())
+			.isEqualTo(tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.readTree(lastContent)
+				.at("/interactions/0/response/body/total_cents")
+				.asInt());
 	}
 
 }
