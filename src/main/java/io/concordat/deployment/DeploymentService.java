@@ -109,6 +109,13 @@ public class DeploymentService {
 			@Nullable String applicationInstance, boolean autoCreated) {
 		String instance = (applicationInstance == null || applicationInstance.isEmpty()) ? null : applicationInstance;
 		String key = (instance != null) ? instance : "";
+		// Deployments of one instance take turns, so that a racing record of the same
+		// version finds the deployment the first one made (as it would one at a time)
+		// instead of adding a second that immediately replaces it.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+			.param("lock", "deployment:" + pacticipantId + ":" + environment.id() + ":" + key)
+			.query((rs, n) -> true)
+			.list();
 		Optional<Long> alreadyDeployed = this.jdbc.sql("""
 				select deployed_version_id from currently_deployed_versions
 				where pacticipant_id = :pacticipant and environment_id = :environment
@@ -135,9 +142,6 @@ public class DeploymentService {
 			.param("autoCreated", autoCreated)
 			.query(Long.class)
 			.single();
-		// A concurrent deployment of the same instance waits here for the other to
-		// commit,
-		// then takes its place; the update below then sees and ends the other one.
 		this.jdbc.sql("""
 				insert into currently_deployed_versions (pacticipant_id, environment_id, application_instance_key,
 				                                         version_id, deployed_version_id)

@@ -213,6 +213,13 @@ public class VersionService {
 	public Upserted<TagView> addTag(String pacticipant, String number, String tag) {
 		validateName("tag", tag);
 		VersionRef version = findOrCreate(pacticipant, number).value();
+		// Tags of one version take turns, so that exactly one of racing first tags sees
+		// itself as the first and names the branch. NO KEY UPDATE leaves rows that only
+		// reference the version (pacts, deployments) free to be written meanwhile.
+		this.jdbc.sql("select 1 from versions where id = :id for no key update")
+			.param("id", version.id())
+			.query(Integer.class)
+			.single();
 		Optional<Instant> created = this.jdbc.sql("""
 				insert into tags (version_id, name, pacticipant_id, version_order)
 				values (:version, :name, :pacticipant, :order)

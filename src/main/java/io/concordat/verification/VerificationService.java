@@ -109,6 +109,8 @@ public class VerificationService {
 			.query(Long.class)
 			.single();
 		storeOutcomes(id, pact.pactVersionId(), TestResults.outcomes(result.testResults()));
+		// Results racing for one pact and provider version commit in any order; the
+		// newest one counts, whichever commits last.
 		this.jdbc.sql("""
 				insert into latest_verifications (pact_version_id, provider_version_id, verification_id, consumer_id,
 				                                  provider_id, success, created_at)
@@ -116,7 +118,8 @@ public class VerificationService {
 				from verifications where id = :id
 				on conflict (pact_version_id, provider_version_id) do update
 				set verification_id = excluded.verification_id, success = excluded.success,
-				    created_at = excluded.created_at""").param("id", id).update();
+				    created_at = excluded.created_at
+				where latest_verifications.verification_id < excluded.verification_id""").param("id", id).update();
 		return find(id, pact.consumerVersion()).orElseThrow();
 	}
 
