@@ -205,7 +205,8 @@ public class PublicationService {
 		PactView pact = this.store
 			.find(plan.contract().consumer(), consumerVersion.number(), plan.contract().provider())
 			.orElseThrow();
-		return new PublicationResult.Published(pact, outcome, publishedNotices(pact, outcome));
+		return new PublicationResult.Published(pact, outcome,
+				publishedNotices(pact, outcome, plan.model().interactions().isEmpty()));
 	}
 
 	private Contract parse(String content, String consumer, String provider, @Nullable Integer index,
@@ -309,7 +310,7 @@ public class PublicationService {
 		return text.toString();
 	}
 
-	private static List<Notice> publishedNotices(PactView pact, PublicationOutcome outcome) {
+	private static List<Notice> publishedNotices(PactView pact, PublicationOutcome outcome, boolean empty) {
 		String subject = pact.consumer() + " version " + pact.consumerVersion() + " and provider " + pact.provider();
 		List<Notice> notices = new ArrayList<>();
 		switch (outcome) {
@@ -319,6 +320,14 @@ public class PublicationService {
 			case REVISED -> notices
 				.add(Notice.warning("Pact with changed content published over existing content for " + subject + "."));
 			case MERGED -> notices.add(Notice.success("Pact content merged for " + subject + "."));
+		}
+		if (empty) {
+			// Accepted, as the Pact Broker accepts it, but an empty pact is nearly always
+			// a
+			// consumer test run that wrote no interactions: say so rather than let a
+			// provider verify nothing and pass.
+			notices.add(Notice.warning("The pact for " + subject
+					+ " has no interactions, so the provider has nothing to verify. Check that the consumer's Pact tests ran and recorded their interactions."));
 		}
 		return notices;
 	}

@@ -88,6 +88,20 @@ class PactBrokerCliTests {
 	}
 
 	@Test
+	void warnsWhenAPublishedPactHasNoInteractions() throws Exception {
+		// Written by hand: the pact builder fills an empty pact with a default
+		// interaction.
+		Path empty = Files.writeString(this.pacts.resolve("empty.json"), """
+				{"consumer": {"name": "%s"}, "provider": {"name": "%s"}, "interactions": [],
+				 "metadata": {"pactSpecification": {"version": "3.0.0"}}}""".formatted(this.consumer, this.provider));
+
+		PactCli.Result published = succeeds("publish", empty.toString(), "--consumer-app-version", "1.0.0");
+
+		assertThat(published.stdout() + published.stderr()).as("%s", published)
+			.contains("has no interactions, so the provider has nothing to verify");
+	}
+
+	@Test
 	void listsTheLatestPactOfEachIntegration() {
 		succeeds("publish", pactWith(this.provider, 4599).writeTo(this.pacts.resolve("1.0.0")).toString(),
 				pactWith(this.otherProvider, 4599).writeTo(this.pacts.resolve("1.0.0")).toString(),

@@ -73,6 +73,29 @@ class PublicationApiTests {
 	}
 
 	@Test
+	void aPactWithNoInteractionsIsAcceptedWithAWarningThatThereIsNothingToVerify() {
+		Response published = publish(PactFiles.aPact().between(this.consumer, this.provider), "1.0.0", "main",
+				List.of());
+
+		assertThat(published.status()).isEqualTo(200);
+		List<String> warnings = new java.util.ArrayList<>();
+		published.json().get("notices").forEach((notice) -> {
+			if (notice.get("type").asString().equals("warning")) {
+				warnings.add(notice.get("text").asString());
+			}
+		});
+		assertThat(warnings).containsExactly("The pact for " + this.consumer + " version 1.0.0 and provider "
+				+ this.provider + " has no interactions, so the provider has nothing to verify."
+				+ " Check that the consumer's Pact tests ran and recorded their interactions.");
+		assertThat(this.broker.get(pactPath("1.0.0")).json().get("interactions").size()).isZero();
+
+		Response withInteractions = publish(
+				PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(4599), "1.0.1", "main",
+				List.of());
+		assertThat(withInteractions.body()).doesNotContain("has no interactions");
+	}
+
+	@Test
 	void identicalContentFromManyVersionsIsStoredOnce() {
 		PactFiles pact = PactFiles.aPact().between(this.consumer, this.provider).withOrderTotal(4599);
 		publish(pact, "1.0.0", "main", List.of());
