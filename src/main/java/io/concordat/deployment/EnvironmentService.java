@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.concordat.pacticipant.DisplayNames;
 import io.concordat.web.FieldErrors;
+import io.concordat.web.InvalidRequestException;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -83,15 +84,22 @@ public class EnvironmentService {
 	 */
 	public EnvironmentView create(UUID uuid, EnvironmentDetails details) {
 		validate(uuid, details);
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into environments (uuid, name, display_name, production, contacts)
-				values (:uuid, :name, :displayName, :production, :contacts::jsonb)""")
+				values (:uuid, :name, :displayName, :production, :contacts::jsonb)
+				on conflict do nothing""")
 			.param("uuid", uuid)
 			.param("name", details.name())
 			.param("displayName", displayName(details))
 			.param("production", details.production())
 			.param("contacts", contactsJson(details.contacts()))
 			.update();
+		if (inserted == 0) {
+			// Another request created it since the check above: answer as if this one had
+			// come second, which it did.
+			validate(uuid, details);
+			throw InvalidRequestException.field("uuid", "is already used by an existing environment.");
+		}
 		return get(uuid);
 	}
 

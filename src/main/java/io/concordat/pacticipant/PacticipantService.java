@@ -10,6 +10,7 @@ import io.concordat.web.FieldErrors;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,13 +67,24 @@ public class PacticipantService {
 	public PacticipantView create(String name, PacticipantDetails details) {
 		validate(name, details);
 		if (this.pacticipants.findByName(name).isPresent()) {
-			throw new ConflictException("A pacticipant with name '" + name + "' already exists",
-					Map.of("errors", Map.of("name", List.of("A pacticipant with name '" + name + "' already exists"))),
-					io.concordat.web.MediaTypes.HAL_JSON);
+			throw nameTaken(name);
 		}
 		Pacticipant pacticipant = new Pacticipant(name);
 		pacticipant.apply(details);
-		return view(this.pacticipants.saveAndFlush(pacticipant));
+		try {
+			return view(this.pacticipants.saveAndFlush(pacticipant));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Created by a concurrent request since the check above: the same answer as
+			// had it arrived first.
+			throw nameTaken(name);
+		}
+	}
+
+	private static ConflictException nameTaken(String name) {
+		String message = "A pacticipant with name '" + name + "' already exists";
+		return new ConflictException(message, Map.of("errors", Map.of("name", List.of(message))),
+				io.concordat.web.MediaTypes.HAL_JSON);
 	}
 
 	/**

@@ -87,6 +87,20 @@ class ConcurrentDeploymentTests {
 			.list()).as("the derived current deployment is the one still running").isEqualTo(running);
 	}
 
+	@Test
+	void racingCreationsOfOneEnvironmentCreateItOnceAndTellTheOthersTheNameIsUsed() {
+		String name = Names.unique("staging");
+
+		List<Response> answers = Race.between(20,
+				(i) -> this.broker.post("/environments", Map.of("name", name, "production", false)));
+
+		assertThat(answers).extracting(Response::status).containsOnly(201, 400);
+		assertThat(answers.stream().filter((answer) -> answer.status() == 201)).hasSize(1);
+		assertThat(answers.stream().filter((answer) -> answer.status() == 400))
+			.allSatisfy((used) -> assertThat(used.json().at("/errors/name/0").asString())
+				.isEqualTo("name '" + name + "' is already used by an existing environment."));
+	}
+
 	private long deployments() {
 		return this.jdbc.sql("""
 				select count(*) from deployed_versions dv join pacticipants p on p.id = dv.pacticipant_id

@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tagging one version from many jobs at once leaves what tagging one at a time would.
+ * Creating and tagging from many jobs at once leaves, and answers, what requests one at a
+ * time would.
  */
 @ConcordatTest
-class ConcurrentTaggingTests {
+class ConcurrentPacticipantWritesTests {
 
 	@LocalServerPort
 	int port;
@@ -60,6 +61,20 @@ class ConcurrentTaggingTests {
 				where p.name = :p""").param("p", pacticipant).query(Long.class).single())
 			.as("a version tagged by tag-only clients gets one branch, from its first tag")
 			.isOne();
+	}
+
+	@Test
+	void racingCreationsOfOnePacticipantCreateItOnceAndTellTheOthersTheNameIsTaken() {
+		Broker broker = Broker.at(this.port);
+		String pacticipant = Names.unique("create-race");
+
+		List<Response> answers = Race.between(20, (i) -> broker.post("/pacticipants", Map.of("name", pacticipant)));
+
+		assertThat(answers).extracting(Response::status).containsOnly(201, 409);
+		assertThat(answers.stream().filter((answer) -> answer.status() == 201)).hasSize(1);
+		assertThat(answers.stream().filter((answer) -> answer.status() == 409))
+			.allSatisfy((taken) -> assertThat(taken.json().at("/errors/name/0").asString())
+				.isEqualTo("A pacticipant with name '" + pacticipant + "' already exists"));
 	}
 
 }
