@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Descriptions {
 
-	private final List<ResolvedSelector> selectors;
+	private final List<SelectedVersion> selectors;
 
-	Descriptions(List<ResolvedSelector> selectors) {
+	Descriptions(List<SelectedVersion> selectors) {
 		this.selectors = selectors;
 	}
 
@@ -34,12 +34,12 @@ final class Descriptions {
 	}
 
 	private String of(long pacticipantId, String name, @Nullable String number) {
-		List<ResolvedSelector> own = this.selectors.stream().filter((s) -> s.pacticipantId() == pacticipantId).toList();
+		List<SelectedVersion> own = this.selectors.stream().filter((s) -> s.pacticipantId() == pacticipantId).toList();
 		if (own.size() == 1) {
 			return own.get(0).description();
 		}
 		if (number != null) {
-			for (ResolvedSelector selector : own) {
+			for (SelectedVersion selector : own) {
 				if (number.equals(selector.versionNumber())) {
 					return selector.description();
 				}

@@ -44,10 +44,10 @@ class Explainer {
 		return detailed;
 	}
 
-	List<Explanation> explain(MatrixQuery query, List<ResolvedSelector> selectors, List<ResolvedSelector> missing,
+	List<Explanation> explain(MatrixQuery query, List<SelectedVersion> selectors, List<SelectedVersion> missing,
 			List<MatrixRow> considered) {
 		List<Explanation> explanations = new ArrayList<>();
-		for (ResolvedSelector selector : missing) {
+		for (SelectedVersion selector : missing) {
 			String text = selector.missingDescription() + ". Check the name and version, or publish its pacts (or "
 					+ "verification results) before asking whether it can be deployed.";
 			explanations.add(new Explanation("unknown-version", selector.pacticipant(), selector.selector().version(),
@@ -155,22 +155,22 @@ class Explainer {
 				providerVersion.number(), providerEnvironments, failed, text.toString());
 	}
 
-	private Explanation unverified(MatrixQuery query, List<ResolvedSelector> selectors, MatrixRow row,
+	private Explanation unverified(MatrixQuery query, List<SelectedVersion> selectors, MatrixRow row,
 			Map<Long, List<String>> environments) {
 		List<String> consumerEnvironments = environments.getOrDefault(row.consumer().id(), List.of());
 		String consumer = name(row.consumer(), consumerEnvironments);
 		String consumerName = row.consumer().pacticipant().name();
 		String providerName = row.provider().name();
-		List<ResolvedSelector> providerSelectors = selectors.stream()
+		List<SelectedVersion> providerSelectors = selectors.stream()
 			.filter((s) -> s.pacticipantId() == row.provider().id())
 			.toList();
 		List<String> providerVersions = providerSelectors.stream()
-			.map(ResolvedSelector::versionNumber)
+			.map(SelectedVersion::versionNumber)
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 		boolean anyVersion = providerSelectors.isEmpty()
-				|| providerSelectors.stream().anyMatch(ResolvedSelector::allVersions);
+				|| providerSelectors.stream().anyMatch(SelectedVersion::allVersions);
 		String sha = row.pact().sha().substring(0, Math.min(8, row.pact().sha().length()));
 		if (!anyVersion && providerVersions.isEmpty()) {
 			String there = target(query);

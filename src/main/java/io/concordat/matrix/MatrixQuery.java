@@ -25,6 +25,11 @@ public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, @Null
 		@Nullable String tag, @Nullable String environment, boolean mainBranch, List<@Nullable Boolean> success,
 		@Nullable Integer limit) {
 
+	/** The rows of the selected versions, with no target and every row kept. */
+	public static MatrixQuery of(List<Selector> selectors) {
+		return new MatrixQuery(selectors, List.of(), null, false, null, null, false, List.of(), null);
+	}
+
 	/** can-i-deploy to an environment, as {@code GET /can-i-deploy} asks it. */
 	public static MatrixQuery toEnvironment(Selector selector, String environment, List<Selector> ignore) {
 		return new MatrixQuery(List.of(selector), ignore, LatestBy.CVPV, false, null, environment, false, List.of(),

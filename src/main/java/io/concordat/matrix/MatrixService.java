@@ -21,15 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Answers matrix questions: resolves the selectors to versions, finds the integrations of
  * the specified versions, infers each counterpart's versions from the target (an
  * environment, a tag, the main branch, the latest), reads the rows of exactly those
- * integrations and versions, and decides.
+ * integrations and versions, and hands them to {@link CanIDeployDecision}.
  *
  * <p>
- * The decision follows the Pact Broker: a specified version that does not exist is a
- * "no"; then any row without a verification result makes the answer unknown (null), even
- * when another row failed, so that {@code --retry-while-unknown} keeps waiting; otherwise
- * it is "yes" when every row passed (and when there are none). A consumer's integrations
- * are those of the pacts its version published (required); a provider's consumers are not
- * required, so a provider may deploy before its consumer.
+ * A consumer's integrations are those of the pacts its version published (required); a
+ * provider's consumers are not required, so a provider may deploy before its consumer.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,7 +43,7 @@ public class MatrixService {
 	public MatrixResult query(MatrixQuery query) {
 		validate(query);
 		List<IgnoreSelector> ignores = query.ignore().stream().map(this::resolveIgnore).toList();
-		List<ResolvedSelector> specified = new ArrayList<>();
+		List<SelectedVersion> specified = new ArrayList<>();
 		for (Selector selector : query.selectors()) {
 			specified.addAll(resolve(selector, true, ignores));
 		}
@@ -55,7 +51,7 @@ public class MatrixService {
 		specified.forEach((s) -> specifiedPacticipants.put(s.pacticipantId(),
 				new MatrixRow.Pacticipant(s.pacticipantId(), s.pacticipant())));
 		Map<List<Long>, Integration> integrations = integrations(query, specified, specifiedPacticipants);
-		List<ResolvedSelector> all = new ArrayList<>(specified);
+		List<SelectedVersion> all = new ArrayList<>(specified);
 		Set<Long> inferredFor = new LinkedHashSet<>();
 		for (Integration integration : integrations.values()) {
 			for (MatrixRow.Pacticipant counterpart : List.of(integration.consumer(), integration.provider())) {
@@ -204,7 +200,7 @@ public class MatrixService {
 				versions.stream().map(MatrixRow.Version::id).toList());
 	}
 
-	private List<ResolvedSelector> resolve(Selector selector, boolean specified, List<IgnoreSelector> ignores) {
+	private List<SelectedVersion> resolve(Selector selector, boolean specified, List<IgnoreSelector> ignores) {
 		MatrixRow.Pacticipant pacticipant = this.repository.pacticipant(Objects.requireNonNull(selector.pacticipant()))
 			.orElseThrow();
 		return resolve(pacticipant, selector, specified, ignores);
@@ -214,23 +210,20 @@ public class MatrixService {
 	 * Resolves a selector of a pacticipant already known, as the counterparts of the
 	 * integrations are: looking them up again by name would cost a query per integration.
 	 */
-	private List<ResolvedSelector> resolve(MatrixRow.Pacticipant pacticipant, Selector selector, boolean specified,
+	private List<SelectedVersion> resolve(MatrixRow.Pacticipant pacticipant, Selector selector, boolean specified,
 			List<IgnoreSelector> ignores) {
-		List<ResolvedSelector> resolved = new ArrayList<>();
+		List<SelectedVersion> resolved = new ArrayList<>();
 		if (selector.onlyPacticipant()) {
-			resolved.add(new ResolvedSelector(selector, specified, pacticipant.id(), pacticipant.name(), null, null, 0,
-					false, false));
+			resolved.add(SelectedVersion.every(selector, specified, pacticipant));
 		}
 		else {
 			String mainBranch = selector.mainBranch() ? this.repository.mainBranch(pacticipant.id()) : null;
 			List<MatrixRow.Version> versions = this.repository.versions(pacticipant, selector, mainBranch);
 			if (versions.isEmpty()) {
-				resolved.add(new ResolvedSelector(selector, specified, pacticipant.id(), pacticipant.name(), null, null,
-						0, false, false));
+				resolved.add(SelectedVersion.none(selector, specified, pacticipant));
 			}
 			for (MatrixRow.Version version : versions) {
-				resolved.add(new ResolvedSelector(selector, specified, pacticipant.id(), pacticipant.name(),
-						version.id(), version.number(), version.order(), versions.size() > 1, false));
+				resolved.add(SelectedVersion.of(selector, specified, version, versions.size() > 1));
 			}
 		}
 		return resolved.stream()
@@ -241,16 +234,16 @@ public class MatrixService {
 	/** The selector inferred for a counterpart from the query's target. */
 	private static Selector inferred(MatrixQuery query, String pacticipant) {
 		if (query.environment() != null) {
-			return new Selector(pacticipant, null, false, null, null, query.environment(), false);
+			return Selector.inEnvironment(pacticipant, query.environment());
 		}
 		if (query.tag() != null) {
-			return new Selector(pacticipant, null, query.latest(), query.tag(), null, null, false);
+			return Selector.tagged(pacticipant, query.tag(), query.latest());
 		}
 		if (query.mainBranch()) {
-			return new Selector(pacticipant, null, query.latest(), null, null, null, true);
+			return Selector.onMainBranch(pacticipant, query.latest());
 		}
 		if (query.latest()) {
-			return new Selector(pacticipant, null, true, null, null, null, false);
+			return Selector.latest(pacticipant);
 		}
 		return Selector.pacticipant(pacticipant);
 	}
@@ -261,21 +254,21 @@ public class MatrixService {
 	 * of the pacts its versions published (required) and its consumers (not required).
 	 * Otherwise only those between the specified pacticipants.
 	 */
-	private Map<List<Long>, Integration> integrations(MatrixQuery query, List<ResolvedSelector> specified,
+	private Map<List<Long>, Integration> integrations(MatrixQuery query, List<SelectedVersion> specified,
 			Map<Long, MatrixRow.Pacticipant> specifiedPacticipants) {
 		Map<List<Long>, Integration> integrations = new LinkedHashMap<>();
 		if (query.infersCounterparts() || query.selectors().size() == 1) {
 			for (MatrixRow.Pacticipant pacticipant : specifiedPacticipants.values()) {
-				List<ResolvedSelector> own = specified.stream()
+				List<SelectedVersion> own = specified.stream()
 					.filter((s) -> s.pacticipantId() == pacticipant.id())
 					.toList();
 				List<MatrixRow.Pacticipant> providers;
-				if (own.stream().anyMatch(ResolvedSelector::allVersions)) {
+				if (own.stream().anyMatch(SelectedVersion::allVersions)) {
 					providers = this.repository.providersOf(pacticipant.id());
 				}
 				else {
 					List<Long> versions = own.stream()
-						.map(ResolvedSelector::versionId)
+						.map(SelectedVersion::versionId)
 						.filter(Objects::nonNull)
 						.toList();
 					providers = versions.isEmpty() ? List.of() : this.repository.providersOfVersions(versions);
@@ -305,7 +298,7 @@ public class MatrixService {
 		return integrations;
 	}
 
-	private List<MatrixRow> rows(Integration integration, List<ResolvedSelector> selectors) {
+	private List<MatrixRow> rows(Integration integration, List<SelectedVersion> selectors) {
 		List<Long> consumerVersions = versions(integration.consumer(), selectors);
 		List<Long> providerVersions = versions(integration.provider(), selectors);
 		if (consumerVersions != null && consumerVersions.isEmpty()) {
@@ -315,12 +308,12 @@ public class MatrixService {
 	}
 
 	/** The selected versions of a pacticipant, or null for every version. */
-	private static @Nullable List<Long> versions(MatrixRow.Pacticipant pacticipant, List<ResolvedSelector> selectors) {
-		List<ResolvedSelector> own = selectors.stream().filter((s) -> s.pacticipantId() == pacticipant.id()).toList();
-		if (own.isEmpty() || own.stream().anyMatch(ResolvedSelector::allVersions)) {
+	private static @Nullable List<Long> versions(MatrixRow.Pacticipant pacticipant, List<SelectedVersion> selectors) {
+		List<SelectedVersion> own = selectors.stream().filter((s) -> s.pacticipantId() == pacticipant.id()).toList();
+		if (own.isEmpty() || own.stream().anyMatch(SelectedVersion::allVersions)) {
 			return null;
 		}
-		return own.stream().map(ResolvedSelector::versionId).filter(Objects::nonNull).distinct().toList();
+		return own.stream().map(SelectedVersion::versionId).filter(Objects::nonNull).distinct().toList();
 	}
 
 	/**
@@ -343,134 +336,22 @@ public class MatrixService {
 		return new ArrayList<>(kept.values());
 	}
 
-	private MatrixResult decide(MatrixQuery query, List<ResolvedSelector> selectors, List<IgnoreSelector> ignores,
+	private MatrixResult decide(MatrixQuery query, List<SelectedVersion> selectors, List<IgnoreSelector> ignores,
 			List<MatrixRow> considered, List<MatrixRow> ignored) {
-		List<ResolvedSelector> missing = selectors.stream()
-			.filter((s) -> s.specified() && !s.ignored() && s.versionMissing())
-			.toList();
-		int success = (int) considered.stream().filter((r) -> Boolean.TRUE.equals(r.success())).count();
-		int failed = (int) considered.stream().filter((r) -> Boolean.FALSE.equals(r.success())).count();
-		int unknown = (int) considered.stream().filter((r) -> r.success() == null).count();
-		Boolean deployable;
-		if (!missing.isEmpty()) {
-			deployable = false;
-		}
-		else if (unknown > 0) {
-			deployable = null;
-		}
-		else {
-			deployable = failed == 0;
-		}
-		Descriptions descriptions = new Descriptions(selectors);
-		List<Reason> warnings = new ArrayList<>();
-		for (IgnoreSelector ignore : ignores) {
-			if (!ignore.exists()) {
-				warnings.add(Reason.warning("WARN: Cannot ignore " + ignore.description()));
-			}
-		}
-		long specifiedCount = selectors.stream().filter(ResolvedSelector::specified).count();
-		if (specifiedCount == 1 && query.tag() == null && query.environment() == null && !query.mainBranch()) {
-			warnings.add(Reason.warning("WARN: It is recommended to specify the environment into which you are "
-					+ "deploying. Without the environment, this result will not be reliable."));
-		}
-		List<ResolvedSelector> versioned = selectors.stream()
-			.filter(ResolvedSelector::specified)
-			.filter((s) -> !s.allVersions())
-			.toList();
-		if (!versioned.isEmpty() && versioned.stream().noneMatch((s) -> s.selector().version() != null)) {
-			warnings.add(Reason.warning("WARN: It is recommended to specify the version number (rather than the tag "
-					+ "or branch) of the pacticipant you wish to deploy to avoid race conditions. Without a version "
-					+ "number, this result will not be reliable."));
-		}
-		Set<Reason> errors = new LinkedHashSet<>();
-		missing.forEach((s) -> errors.add(Reason.error(s.missingDescription())));
-		if (errors.isEmpty()) {
-			for (MatrixRow row : considered) {
-				if (Boolean.FALSE.equals(row.success())) {
-					errors.add(Reason.error(descriptions.failed(row)));
-				}
-			}
-			for (MatrixRow row : considered) {
-				if (row.success() == null) {
-					errors.add(Reason.error(descriptions.unverified(row)));
-				}
-			}
-		}
-		List<Reason> reasons = new ArrayList<>(warnings);
-		if (!errors.isEmpty()) {
-			reasons.addAll(errors);
-		}
-		else if (deployable == Boolean.TRUE) {
-			reasons.add(considered.isEmpty() ? Reason.success("There are no missing dependencies")
-					: Reason.success("All required verification results are published and successful"));
-		}
-		Set<Reason> ignoring = new LinkedHashSet<>();
-		for (MatrixRow row : ignored) {
-			if (Boolean.FALSE.equals(row.success())) {
-				ignoring.add(Reason.info("Ignoring: " + descriptions.failed(row)));
-			}
-			else if (row.success() == null) {
-				ignoring.add(Reason.info("Ignoring: " + descriptions.unverified(row)));
-			}
-		}
-		reasons.addAll(ignoring);
+		CanIDeployDecision.Verdict verdict = CanIDeployDecision.decide(query, selectors, ignores, considered, ignored);
 		List<MatrixRow> withDetail = this.explainer.withFailedInteractions(considered);
-		List<Explanation> explanations = this.explainer.explain(query, selectors, missing, withDetail);
+		List<Explanation> explanations = this.explainer.explain(query, selectors, verdict.missing(), withDetail);
 		List<MatrixRow> shown = new ArrayList<>(withDetail);
 		shown.addAll(ignored);
 		int total = shown.size();
 		if (query.limit() != null && shown.size() > query.limit()) {
 			shown = new ArrayList<>(shown.subList(0, query.limit()));
 		}
-		return new MatrixResult(shown, total, deployable, reasons, explanations, success, failed, unknown,
-				ignores.isEmpty() ? null : ignored.size());
+		return new MatrixResult(shown, total, verdict.deployable(), verdict.reasons(), explanations, verdict.success(),
+				verdict.failed(), verdict.unknown(), ignores.isEmpty() ? null : ignored.size());
 	}
 
 	record Integration(MatrixRow.Pacticipant consumer, MatrixRow.Pacticipant provider, boolean required) {
-
-	}
-
-	/**
-	 * An ignore selector: rows of the pacticipant (and version, when one is named) do not
-	 * count.
-	 */
-	record IgnoreSelector(Selector selector, MatrixRow.@Nullable Pacticipant pacticipant, List<Long> versionIds) {
-
-		boolean exists() {
-			return this.pacticipant != null && (this.selector.onlyPacticipant() || !this.versionIds.isEmpty());
-		}
-
-		boolean matches(MatrixRow row) {
-			return matches(row.consumer().pacticipant().id(), row.consumer().id())
-					|| (row.providerVersion() != null ? matches(row.provider().id(), row.providerVersion().id())
-							: matchesAnyVersion(row.provider().id()));
-		}
-
-		boolean matches(ResolvedSelector resolved) {
-			return (resolved.versionId() != null) ? matches(resolved.pacticipantId(), resolved.versionId())
-					: matchesAnyVersion(resolved.pacticipantId());
-		}
-
-		private boolean matches(long pacticipantId, long versionId) {
-			return this.pacticipant != null && this.pacticipant.id() == pacticipantId
-					&& (this.selector.onlyPacticipant() || this.versionIds.contains(versionId));
-		}
-
-		private boolean matchesAnyVersion(long pacticipantId) {
-			return this.pacticipant != null && this.pacticipant.id() == pacticipantId
-					&& this.selector.onlyPacticipant();
-		}
-
-		String description() {
-			String name = this.selector.pacticipant();
-			if (this.pacticipant == null) {
-				return "any version of " + name + " (no such pacticipant exists)";
-			}
-			if (this.selector.version() != null) {
-				return "version " + this.selector.version() + " of " + name + " (no such version exists)";
-			}
-			return "a version of " + name + " (no such version exists)";
-		}
 
 	}
 

@@ -30,7 +30,26 @@ public record Selector(@Nullable String pacticipant, @Nullable String version, b
 	}
 
 	public static Selector latestOfMainBranch(String pacticipant) {
-		return new Selector(pacticipant, null, true, null, null, null, true);
+		return onMainBranch(pacticipant, true);
+	}
+
+	public static Selector latest(String pacticipant) {
+		return new Selector(pacticipant, null, true, null, null, null, false);
+	}
+
+	/** The versions with the tag, or with {@code latest} the newest of them. */
+	public static Selector tagged(String pacticipant, String tag, boolean latest) {
+		return new Selector(pacticipant, null, latest, tag, null, null, false);
+	}
+
+	/** The versions on the main branch, or with {@code latest} its head. */
+	public static Selector onMainBranch(String pacticipant, boolean latest) {
+		return new Selector(pacticipant, null, latest, null, null, null, true);
+	}
+
+	/** The versions currently deployed or released in the environment. */
+	public static Selector inEnvironment(String pacticipant, String environment) {
+		return new Selector(pacticipant, null, false, null, null, environment, false);
 	}
 
 	/** Whether only the pacticipant is named: every one of its versions. */

@@ -1,285 +1,146 @@
 package io.concordat.matrix;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import io.concordat.ConcordatTest;
-import io.concordat.publication.PactView;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * can-i-deploy's decisions over small histories built through the real services, one test
- * per rule of the Pact Broker's algorithm.
+ * Each rule of the verdict, as a pure function of selected versions and rows: no
+ * database, no Spring. {@link CanIDeployScenarioTests} proves the same rules end to end
+ * over histories built through the real services.
  */
-@ConcordatTest
 class CanIDeployDecisionTests {
 
-	@Autowired
-	ApplicationContext context;
+	private static final MatrixRow.Pacticipant WEB = new MatrixRow.Pacticipant(1, "web");
 
-	Histories history;
+	private static final MatrixRow.Pacticipant API = new MatrixRow.Pacticipant(2, "api");
 
-	String web;
+	private static final MatrixRow.Version WEB_1 = new MatrixRow.Version(WEB, 10, "1.0.0", 10);
 
-	String api;
+	private static final MatrixRow.Version API_2 = new MatrixRow.Version(API, 20, "2.0.0", 20);
 
-	String production;
+	private static final Selector WEB_VERSION = Selector.version("web", "1.0.0");
 
-	@BeforeEach
-	void newNames() {
-		this.history = new Histories(this.context);
-		this.web = this.history.pacticipant("web");
-		this.api = this.history.pacticipant("api");
-		this.production = this.history.environment("production");
+	private static final MatrixQuery TO_PRODUCTION = MatrixQuery.toEnvironment(WEB_VERSION, "production", List.of());
+
+	private static final List<SelectedVersion> WEB_TO_PRODUCTION = List.of(
+			SelectedVersion.of(WEB_VERSION, true, WEB_1, false),
+			SelectedVersion.of(Selector.inEnvironment("api", "production"), false, API_2, false));
+
+	@Test
+	void allowsDeploymentWhenEveryConsideredRowPassed() {
+		CanIDeployDecision.Verdict verdict = decide(TO_PRODUCTION, WEB_TO_PRODUCTION, List.of(row(true)));
+
+		assertThat(verdict.deployable()).isTrue();
+		assertThat(verdict.reasons())
+			.containsExactly(Reason.success("All required verification results are published and successful"));
+		assertThat(verdict.success()).isOne();
 	}
 
 	@Test
-	void refusesDeploymentWhenAnyLiveProviderVersionFailedVerification() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.fails(pact, "1.0.0");
-		this.history.passes(pact, "2.0.0");
-		this.history.deploy(this.api, "1.0.0", this.production, "blue");
-		this.history.deploy(this.api, "2.0.0", this.production, "green");
+	void allowsDeploymentWhenThereIsNothingToVerify() {
+		CanIDeployDecision.Verdict verdict = decide(TO_PRODUCTION, WEB_TO_PRODUCTION, List.of());
 
-		MatrixResult result = this.history.canIDeploy(this.web, "1.0.0", this.production);
-
-		assertThat(result.deployable()).isFalse();
-		assertThat(result.failed()).isEqualTo(1);
-		assertThat(result.success()).isEqualTo(1);
-		assertThat(result.reasons()).extracting(Reason::text)
-			.containsExactly("The verification for the pact between version 1.0.0 of " + this.web
-					+ " and one of the versions of " + this.api + " currently in " + this.production
-					+ " (1.0.0) failed");
+		assertThat(verdict.deployable()).isTrue();
+		assertThat(verdict.reasons()).containsExactly(Reason.success("There are no missing dependencies"));
 	}
 
 	@Test
-	void allowsDeploymentWhenEveryLiveProviderVersionVerifiedThePact() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(pact, "1.0.0");
-		this.history.passes(pact, "2.0.0");
-		this.history.deploy(this.api, "1.0.0", this.production, "blue");
-		this.history.deploy(this.api, "2.0.0", this.production, "green");
+	void refusesDeploymentWhenAVerificationFailedNamingBothSidesByTheirSelectors() {
+		CanIDeployDecision.Verdict verdict = decide(TO_PRODUCTION, WEB_TO_PRODUCTION, List.of(row(false)));
 
-		MatrixResult result = this.history.canIDeploy(this.web, "1.0.0", this.production);
-
-		assertThat(result.deployable()).isTrue();
-		assertThat(result.rows()).hasSize(2);
-		assertThat(result.reasons()).extracting(Reason::text)
-			.containsExactly("All required verification results are published and successful");
+		assertThat(verdict.deployable()).isFalse();
+		assertThat(verdict.failed()).isOne();
+		assertThat(verdict.reasons()).containsExactly(Reason.error("The verification for the pact between version "
+				+ "1.0.0 of web and the version of api currently in production (2.0.0) failed"));
 	}
 
 	@Test
-	void refusesAProviderVersionThatFailsTheConsumerInTheEnvironmentAndExplainsWhichField() {
-		PactView pact = this.history.publish(this.web, "1.4.0", this.api);
-		this.history.passes(pact, "1.0.0");
-		this.history.fails(pact, "2.0.0");
-		this.history.deploy(this.web, "1.4.0", this.production);
-		this.history.deploy(this.api, "1.0.0", this.production);
+	void aMissingResultMakesTheAnswerUnknownEvenWhenAnotherRowFailed() {
+		CanIDeployDecision.Verdict verdict = decide(TO_PRODUCTION, WEB_TO_PRODUCTION, List.of(row(null), row(false)));
 
-		MatrixResult result = this.history.canIDeploy(this.api, "2.0.0", this.production);
-
-		assertThat(result.deployable()).isFalse();
-		assertThat(result.reasons()).extracting(Reason::text)
-			.containsExactly("The verification for the pact between the version of " + this.web + " currently in "
-					+ this.production + " (1.4.0) and version 2.0.0 of " + this.api + " failed");
-		assertThat(result.explanations()).singleElement().satisfies((explanation) -> {
-			assertThat(explanation.status()).isEqualTo("failed");
-			assertThat(explanation.consumerEnvironments()).containsExactly(this.production);
-			assertThat(explanation.failedInteractions()).singleElement()
-				.satisfies((failed) -> assertThat(failed.fields()).containsExactly("$.total_cents"));
-			assertThat(explanation.text()).isEqualTo(this.web + " 1.4.0 in " + this.production
-					+ " expects `$.total_cents` in GET /orders/1; " + this.api
-					+ " 2.0.0 verification failed: GET /orders/1: Actual map is missing the following keys: "
-					+ "total_cents. Keep `total_cents` until " + this.web + " stops reading it (deploy a version of "
-					+ this.web + " that no longer expects it first).");
-		});
-		assertThat(this.history.canIDeploy(this.api, "1.0.0", this.production).deployable()).isTrue();
+		assertThat(verdict.deployable()).as("unknown, so that --retry-while-unknown keeps waiting").isNull();
+		assertThat(verdict.unknown()).isOne();
+		assertThat(verdict.reasons()).extracting(Reason::text)
+			.containsExactly(
+					"The verification for the pact between version 1.0.0 of web and the version of api currently in "
+							+ "production (2.0.0) failed",
+					"There is no verified pact between version 1.0.0 of web and the version of api currently in "
+							+ "production (2.0.0)");
 	}
 
 	@Test
-	void ignoringTheConsumerThatFailsLetsTheProviderDeployAndCountsTheIgnoredRow() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.fails(pact, "2.0.0");
-		this.history.deploy(this.web, "1.0.0", this.production);
+	void aSpecifiedVersionThatDoesNotExistIsANoWhateverTheRows() {
+		List<SelectedVersion> missing = List.of(SelectedVersion.none(WEB_VERSION, true, WEB));
 
-		MatrixResult result = this.history.canIDeploy(this.api, "2.0.0", this.production,
-				Selector.pacticipant(this.web));
+		CanIDeployDecision.Verdict verdict = decide(TO_PRODUCTION, missing, List.of(row(false), row(null)));
 
-		assertThat(result.deployable()).isTrue();
-		assertThat(result.ignored()).isEqualTo(1);
-		assertThat(result.rows()).singleElement().satisfies((row) -> assertThat(row.ignored()).isTrue());
-		assertThat(result.reasons()).extracting(Reason::type).containsExactly("success", "info");
+		assertThat(verdict.deployable()).isFalse();
+		assertThat(verdict.missing()).hasSize(1);
+		assertThat(verdict.reasons()).as("only the missing version, not the rows it makes moot")
+			.containsExactly(Reason.error("No pacts or verifications have been published for version 1.0.0 of web"));
 	}
 
 	@Test
-	void ignoringAVersionThatDoesNotExistOnlyWarns() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(pact, "2.0.0");
-		this.history.deploy(this.web, "1.0.0", this.production);
+	void ignoredRowsDoNotCountButAreReported() {
+		IgnoreSelector ignoreApi = new IgnoreSelector(Selector.pacticipant("api"), API, List.of());
 
-		MatrixResult result = this.history.canIDeploy(this.api, "2.0.0", this.production,
-				Selector.version(this.web, "9.9.9"));
+		CanIDeployDecision.Verdict verdict = CanIDeployDecision.decide(TO_PRODUCTION, WEB_TO_PRODUCTION,
+				List.of(ignoreApi), List.of(), List.of(row(false).ignore()));
 
-		assertThat(result.deployable()).isTrue();
-		assertThat(result.reasons()).extracting(Reason::text)
-			.contains("WARN: Cannot ignore version 9.9.9 of " + this.web + " (no such version exists)");
+		assertThat(verdict.deployable()).isTrue();
+		assertThat(verdict.reasons()).extracting(Reason::text)
+			.containsExactly("There are no missing dependencies", "Ignoring: The verification for the pact between "
+					+ "version 1.0.0 of web and the version of api currently in production (2.0.0) failed");
 	}
 
 	@Test
-	void aPacticipantWithoutIntegrationsHasNoMissingDependencies() {
-		String loner = this.history.pacticipant("loner");
-		this.history.version(loner, "1.0.0");
+	void warnsThatAnIgnoreSelectorNamesNothing() {
+		IgnoreSelector unknown = new IgnoreSelector(Selector.pacticipant("nobody"), null, List.of());
 
-		MatrixResult result = this.history.canIDeploy(loner, "1.0.0", this.production);
+		CanIDeployDecision.Verdict verdict = CanIDeployDecision.decide(TO_PRODUCTION, WEB_TO_PRODUCTION,
+				List.of(unknown), List.of(row(true)), List.of());
 
-		assertThat(result.deployable()).isTrue();
-		assertThat(result.rows()).isEmpty();
-		assertThat(result.reasons()).extracting(Reason::text).containsExactly("There are no missing dependencies");
+		assertThat(verdict.reasons()).first()
+			.isEqualTo(Reason.warning("WARN: Cannot ignore any version of nobody (no such pacticipant exists)"));
 	}
 
 	@Test
-	void refusesAVersionThatDoesNotExist() {
-		MatrixResult result = this.history.canIDeploy(this.web, "9.9.9", this.production);
+	void warnsWhenAskedWithoutATargetEnvironment() {
+		MatrixQuery noTarget = MatrixQuery.of(List.of(WEB_VERSION));
 
-		assertThat(result.deployable()).isFalse();
-		assertThat(result.reasons()).extracting(Reason::text)
-			.containsExactly("No pacts or verifications have been published for version 9.9.9 of " + this.web);
-		assertThat(result.explanations()).extracting(Explanation::status).containsExactly("unknown-version");
+		CanIDeployDecision.Verdict verdict = decide(noTarget,
+				List.of(SelectedVersion.of(WEB_VERSION, true, WEB_1, false)), List.of());
+
+		assertThat(verdict.reasons()).first()
+			.extracting(Reason::text)
+			.asString()
+			.startsWith("WARN: It is recommended to specify the environment into which you are deploying.");
 	}
 
 	@Test
-	void aMissingVerificationMakesTheAnswerUnknownEvenWhenAnotherFailed() {
-		String other = this.history.pacticipant("other-api");
-		PactView failing = this.history.publish(this.web, "1.0.0", this.api);
-		PactView unverified = this.history.publish(this.web, "1.0.0", other);
-		this.history.fails(failing, "1.0.0");
-		this.history.version(other, "3.0.0");
-		this.history.deploy(this.api, "1.0.0", this.production);
-		this.history.deploy(other, "3.0.0", this.production);
+	void warnsWhenTheVersionIsChosenByBranchRatherThanByNumber() {
+		Selector headOfMain = Selector.latestOfBranch("web", "main");
 
-		MatrixResult result = this.history.canIDeploy(this.web, "1.0.0", this.production);
+		CanIDeployDecision.Verdict verdict = decide(MatrixQuery.toEnvironment(headOfMain, "production", List.of()),
+				List.of(SelectedVersion.of(headOfMain, true, WEB_1, false)), List.of());
 
-		assertThat(unverified.consumerVersion()).isEqualTo("1.0.0");
-		assertThat(result.deployable()).isNull();
-		assertThat(result.failed()).isEqualTo(1);
-		assertThat(result.unknown()).isEqualTo(1);
-		assertThat(result.explanations()).extracting(Explanation::status).containsExactly("failed", "unverified");
-		assertThat(result.explanations().get(1).text()).startsWith(other + " 3.0.0 in " + this.production
-				+ " has not published a verification result for the pact of " + this.web + " 1.0.0");
+		assertThat(verdict.reasons()).extracting(Reason::text)
+			.anySatisfy((text) -> assertThat(text).startsWith("WARN: It is recommended to specify the version number"));
 	}
 
-	@Test
-	void aConsumerDeployingBeforeItsProviderIsInTheEnvironmentGetsAnUnknownAnswer() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(pact, "1.0.0");
-
-		MatrixResult result = this.history.canIDeploy(this.web, "1.0.0", this.production);
-
-		assertThat(result.deployable()).isNull();
-		assertThat(result.rows()).singleElement().satisfies((row) -> {
-			assertThat(row.providerVersion()).isNull();
-			assertThat(row.verification()).isNull();
-		});
-		assertThat(result.reasons()).extracting(Reason::text)
-			.containsExactly("There is no verified pact between version 1.0.0 of " + this.web + " and a version of "
-					+ this.api + " currently in " + this.production
-					+ " (no version is currently recorded as deployed/released in this environment)");
-		assertThat(result.explanations()).singleElement().satisfies((explanation) -> {
-			assertThat(explanation.status()).isEqualTo("missing");
-			assertThat(explanation.text()).contains("Deploy " + this.api + " first");
-		});
+	private static CanIDeployDecision.Verdict decide(MatrixQuery query, List<SelectedVersion> selected,
+			List<MatrixRow> considered) {
+		return CanIDeployDecision.decide(query, selected, List.of(), considered, List.of());
 	}
 
-	@Test
-	void aProviderMayDeployBeforeItsConsumerIsInTheEnvironment() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.fails(pact, "1.0.0");
-
-		MatrixResult result = this.history.canIDeploy(this.api, "1.0.0", this.production);
-
-		assertThat(result.deployable()).isTrue();
-		assertThat(result.rows()).isEmpty();
-	}
-
-	@Test
-	void aTagTargetComparesWithTheLatestTaggedVersionWhileAnEnvironmentComparesWithWhatRunsThere() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(pact, "1.0.0");
-		this.history.fails(pact, "2.0.0");
-		this.history.tag(this.api, "1.0.0", "prod");
-		this.history.tag(this.api, "2.0.0", "prod");
-		this.history.deploy(this.api, "1.0.0", this.production);
-
-		assertThat(this.history.canIDeployToTag(this.web, "1.0.0", "prod").deployable()).isFalse();
-		assertThat(this.history.canIDeploy(this.web, "1.0.0", this.production).deployable()).isTrue();
-	}
-
-	@Test
-	void aSupportedReleaseCountsUntilItsSupportEnds() {
-		String mobile = this.history.pacticipant("mobile");
-		PactView pact = this.history.publish(mobile, "1.0.0", this.api);
-		this.history.fails(pact, "2.0.0");
-		UUID release = this.history.release(mobile, "1.0.0", this.production);
-
-		assertThat(this.history.canIDeploy(this.api, "2.0.0", this.production).deployable()).isFalse();
-
-		this.history.endSupport(release);
-
-		assertThat(this.history.canIDeploy(this.api, "2.0.0", this.production).deployable()).isTrue();
-	}
-
-	@Test
-	void identicalContentPublishedByANewConsumerVersionIsAlreadyVerified() {
-		PactView first = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(first, "1.0.0");
-		this.history.deploy(this.api, "1.0.0", this.production);
-		this.history.publish(this.web, "1.1.0", this.api);
-
-		assertThat(this.history.canIDeploy(this.web, "1.1.0", this.production).deployable()).isTrue();
-	}
-
-	@Test
-	void theLatestByConsumerVersionAndProviderKeepsOnlyTheNewestProviderVersion() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.fails(pact, "1.0.0");
-		this.history.passes(pact, "2.0.0");
-
-		MatrixResult cvp = this.history
-			.query(new MatrixQuery(List.of(Selector.version(this.web, "1.0.0"), Selector.pacticipant(this.api)),
-					List.of(), LatestBy.CVP, false, null, null, false, List.of(), null));
-		MatrixResult cvpv = this.history
-			.query(new MatrixQuery(List.of(Selector.version(this.web, "1.0.0"), Selector.pacticipant(this.api)),
-					List.of(), LatestBy.CVPV, false, null, null, false, List.of(), null));
-
-		assertThat(cvp.rows()).extracting((row) -> row.providerVersion().number()).containsExactly("2.0.0");
-		assertThat(cvp.deployable()).isTrue();
-		assertThat(cvpv.rows()).extracting((row) -> row.providerVersion().number()).containsExactly("2.0.0", "1.0.0");
-		assertThat(cvpv.deployable()).isFalse();
-		assertThat(cvpv.reasons()).extracting(Reason::text)
-			.containsExactly("The verification for the pact between version 1.0.0 of " + this.web
-					+ " and any version of " + this.api + " failed");
-	}
-
-	@Test
-	void theLimitCutsTheRowsShownButNotTheRowsDecidedOn() {
-		PactView pact = this.history.publish(this.web, "1.0.0", this.api);
-		this.history.passes(pact, "1.0.0");
-		this.history.fails(pact, "2.0.0");
-
-		MatrixResult result = this.history
-			.query(new MatrixQuery(List.of(Selector.version(this.web, "1.0.0"), Selector.pacticipant(this.api)),
-					List.of(), LatestBy.CVPV, false, null, null, false, List.of(), 1));
-
-		assertThat(result.rows()).hasSize(1);
-		assertThat(result.totalRows()).isEqualTo(2);
-		assertThat(result.truncated()).isTrue();
-		assertThat(result.deployable()).isFalse();
+	private static MatrixRow row(Boolean success) {
+		MatrixRow.Verification verification = (success != null)
+				? new MatrixRow.Verification(1, 1, success, Instant.EPOCH, false, List.of()) : null;
+		return new MatrixRow(WEB_1, API, API_2, new MatrixRow.Pact(1, "sha", 1, Instant.EPOCH), verification, false);
 	}
 
 }

@@ -3,8 +3,8 @@ package io.concordat.matrix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A selector resolved to one version (a selector matching several versions becomes one
- * resolved selector each), to every version (only the pacticipant named), or to none.
+ * What a matrix selector selected: one version (a selector matching several versions
+ * selects each of them), every version (only the pacticipant named), or none.
  *
  * @param selector what was asked
  * @param specified given by the client rather than inferred for a counterpart
@@ -16,9 +16,27 @@ import org.jspecify.annotations.Nullable;
  * @param oneOfMany the selector matched several versions
  * @param ignored an ignore selector names this pacticipant (and version)
  */
-public record ResolvedSelector(Selector selector, boolean specified, long pacticipantId, String pacticipant,
+public record SelectedVersion(Selector selector, boolean specified, long pacticipantId, String pacticipant,
 		@Nullable Long versionId, @Nullable String versionNumber, long versionOrder, boolean oneOfMany,
 		boolean ignored) {
+
+	/** Every version, for a selector that names only the pacticipant. */
+	static SelectedVersion every(Selector selector, boolean specified, MatrixRow.Pacticipant pacticipant) {
+		return new SelectedVersion(selector, specified, pacticipant.id(), pacticipant.name(), null, null, 0, false,
+				false);
+	}
+
+	/** No version: the selector asked for one and none matched. */
+	static SelectedVersion none(Selector selector, boolean specified, MatrixRow.Pacticipant pacticipant) {
+		return new SelectedVersion(selector, specified, pacticipant.id(), pacticipant.name(), null, null, 0, false,
+				false);
+	}
+
+	/** One of the versions the selector matched. */
+	static SelectedVersion of(Selector selector, boolean specified, MatrixRow.Version version, boolean oneOfMany) {
+		return new SelectedVersion(selector, specified, version.pacticipant().id(), version.pacticipant().name(),
+				version.id(), version.number(), version.order(), oneOfMany, false);
+	}
 
 	/** Every version of the pacticipant. */
 	boolean allVersions() {
@@ -30,8 +48,8 @@ public record ResolvedSelector(Selector selector, boolean specified, long pactic
 		return this.versionId == null && !allVersions();
 	}
 
-	ResolvedSelector ignore() {
-		return new ResolvedSelector(this.selector, this.specified, this.pacticipantId, this.pacticipant, this.versionId,
+	SelectedVersion ignore() {
+		return new SelectedVersion(this.selector, this.specified, this.pacticipantId, this.pacticipant, this.versionId,
 				this.versionNumber, this.versionOrder, this.oneOfMany, true);
 	}
 
