@@ -62,11 +62,8 @@ class MatrixRepository {
 			sql.append(
 					"""
 							versions v where v.id in (
-							    select c.version_id from currently_deployed_versions c join environments e on e.id = c.environment_id
-							    where c.pacticipant_id = :pacticipant and e.name = :environment
-							    union
-							    select r.version_id from released_versions r join environments e on e.id = r.environment_id
-							    where r.pacticipant_id = :pacticipant and e.name = :environment and r.support_ended_at is null)""");
+							    select x.version_id from versions_in_environments x join environments e on e.id = x.environment_id
+							    where x.pacticipant_id = :pacticipant and e.name = :environment)""");
 			params.put("environment", selector.environment());
 		}
 		else {
@@ -81,12 +78,9 @@ class MatrixRepository {
 			params.put("tag", selector.tag());
 		}
 		if (selector.environment() != null && (branch != null || selector.tag() != null)) {
-			sql.append(
-					"""
-							and (exists (select 1 from currently_deployed_versions c join environments e on e.id = c.environment_id
-							             where c.version_id = v.id and e.name = :environment)
-							  or exists (select 1 from released_versions r join environments e on e.id = r.environment_id
-							             where r.version_id = v.id and e.name = :environment and r.support_ended_at is null))""");
+			sql.append("""
+					and exists (select 1 from versions_in_environments x join environments e on e.id = x.environment_id
+					            where x.version_id = v.id and e.name = :environment)""");
 			params.put("environment", selector.environment());
 		}
 		sql.append(" order by v.version_order desc");
@@ -275,12 +269,9 @@ class MatrixRepository {
 			return names;
 		}
 		this.jdbc.sql("""
-				select distinct x.version_id, e.name from (
-				    select version_id, environment_id from currently_deployed_versions where version_id = any(:versions)
-				    union
-				    select version_id, environment_id from released_versions
-				    where version_id = any(:versions) and support_ended_at is null) x
-				join environments e on e.id = x.environment_id order by e.name""")
+				select distinct x.version_id, e.name from versions_in_environments x
+				join environments e on e.id = x.environment_id
+				where x.version_id = any(:versions) order by e.name""")
 			.param("versions", versionIds.toArray(Long[]::new))
 			.query((rs, n) -> names.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2)))
 			.list();
@@ -315,13 +306,8 @@ class MatrixRepository {
 		Map<Long, List<VersionDetails.Environment>> environments = new HashMap<>();
 		this.jdbc.sql("""
 				select x.version_id, e.uuid, e.name, e.display_name, e.production, e.created_at from (
-				    select version_id, environment_id, min(created_at) as since from (
-				        select c.version_id, c.environment_id, d.created_at from currently_deployed_versions c
-				        join deployed_versions d on d.id = c.deployed_version_id where c.version_id = any(:ids)
-				        union all
-				        select version_id, environment_id, created_at from released_versions
-				        where version_id = any(:ids) and support_ended_at is null) present
-				    group by version_id, environment_id) x
+				    select version_id, environment_id, min(since) as since from versions_in_environments
+				    where version_id = any(:ids) group by version_id, environment_id) x
 				join environments e on e.id = x.environment_id order by x.since, e.name""")
 			.param("ids", ids)
 			.query((rs, n) -> environments.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())

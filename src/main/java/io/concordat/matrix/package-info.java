@@ -9,8 +9,15 @@
  * ids through indexes, counterparts come from the current deployment and release rows,
  * and only the pacts of those versions are joined with the latest verification of their
  * content by those provider versions.
+ *
+ * <p>
+ * Its code calls only {@code publication} (pact metadata in links) and {@code web}. Its
+ * SQL reads the read models the other modules maintain for it: {@code versions},
+ * {@code branch_heads} and {@code tags} (pacticipant), {@code latest_pact_publications}
+ * (publication), {@code latest_verifications} and the interaction results (verification),
+ * and the {@code versions_in_environments} view (deployment).
  */
-@ApplicationModule(allowedDependencies = { "verification", "deployment", "publication", "pacticipant", "web" })
+@ApplicationModule(allowedDependencies = { "publication", "web" })
 @NullMarked
 package io.concordat.matrix;
 
