@@ -31,7 +31,7 @@ public class LabelService {
 	 */
 	public Upserted<LabelView> add(String pacticipant, String label) {
 		VersionService.validateName("label", label);
-		PacticipantView owner = this.pacticipants.findOrCreate(pacticipant);
+		PacticipantRef owner = this.pacticipants.findOrCreate(pacticipant);
 		boolean created = this.jdbc
 			.sql("insert into labels (pacticipant_id, name) values (:id, :name) on conflict do nothing")
 			.param("id", owner.id())

@@ -11,6 +11,10 @@ interface PacticipantRepository extends Repository<Pacticipant, Long> {
 
 	Optional<Pacticipant> findByName(String name);
 
+	/** The id and name only, without loading the entity. */
+	@Query("select new io.concordat.pacticipant.PacticipantRef(p.id, p.name) from Pacticipant p where p.name = :name")
+	Optional<PacticipantRef> findRefByName(String name);
+
 	Optional<Pacticipant> findById(Long id);
 
 	Pacticipant saveAndFlush(Pacticipant pacticipant);

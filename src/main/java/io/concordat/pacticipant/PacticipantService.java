@@ -51,6 +51,17 @@ public class PacticipantService {
 		return find(name).orElseThrow(() -> NotFoundException.pacticipant(name));
 	}
 
+	/** The pacticipant's id and name, for callers that need nothing else. */
+	@Transactional(readOnly = true)
+	public Optional<PacticipantRef> findRef(String name) {
+		return this.pacticipants.findRefByName(name);
+	}
+
+	@Transactional(readOnly = true)
+	public PacticipantRef getRef(String name) {
+		return findRef(name).orElseThrow(() -> NotFoundException.pacticipant(name));
+	}
+
 	@Transactional(readOnly = true)
 	public Listing<PacticipantView> list(String query, int offset, int limit) {
 		String q = (query != null) ? query : "";
@@ -144,10 +155,10 @@ public class PacticipantService {
 	 * The pacticipant, created with derived details if it does not exist yet (publication
 	 * does this).
 	 */
-	public PacticipantView findOrCreate(String name) {
-		Optional<Pacticipant> existing = this.pacticipants.findByName(name);
+	public PacticipantRef findOrCreate(String name) {
+		Optional<PacticipantRef> existing = this.pacticipants.findRefByName(name);
 		if (existing.isPresent()) {
-			return view(existing.get());
+			return existing.get();
 		}
 		// Another request may create the same pacticipant concurrently; let PostgreSQL
 		// decide who wins.
@@ -157,7 +168,7 @@ public class PacticipantService {
 			.param("name", name)
 			.param("displayName", DisplayNames.derive(name))
 			.update();
-		return this.pacticipants.findByName(name).map(this::view).orElseThrow();
+		return this.pacticipants.findRefByName(name).orElseThrow();
 	}
 
 	/**

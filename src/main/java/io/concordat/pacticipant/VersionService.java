@@ -125,7 +125,7 @@ public class VersionService {
 	 */
 	public Upserted<VersionRef> findOrCreate(String pacticipant, String number) {
 		validateNumber(number);
-		PacticipantView owner = this.pacticipants.findOrCreate(pacticipant);
+		PacticipantRef owner = this.pacticipants.findOrCreate(pacticipant);
 		Optional<Long> inserted = this.jdbc.sql("""
 				insert into versions (pacticipant_id, number) values (:pacticipant, :number)
 				on conflict (pacticipant_id, number) do nothing returning id""")
@@ -212,7 +212,10 @@ public class VersionService {
 	 */
 	public Upserted<TagView> addTag(String pacticipant, String number, String tag) {
 		validateName("tag", tag);
-		VersionRef version = findOrCreate(pacticipant, number).value();
+		return addTag(findOrCreate(pacticipant, number).value(), tag);
+	}
+
+	private Upserted<TagView> addTag(VersionRef version, String tag) {
 		// Tags of one version take turns, so that exactly one of racing first tags sees
 		// itself as the first and names the branch. NO KEY UPDATE leaves rows that only
 		// reference the version (pacts, deployments) free to be written meanwhile.
@@ -235,7 +238,12 @@ public class VersionService {
 			this.pacticipants.detectMainBranch(version.pacticipantId(), tag);
 			return new Upserted<>(new TagView(tag, created.get()), true);
 		}
-		return new Upserted<>(findTag(pacticipant, number, tag).orElseThrow(), false);
+		Instant existing = this.jdbc.sql("select created_at from tags where version_id = :version and name = :name")
+			.param("version", version.id())
+			.param("name", tag)
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.single();
+		return new Upserted<>(new TagView(tag, existing), false);
 	}
 
 	/**
@@ -245,8 +253,9 @@ public class VersionService {
 	 * @return the tag, and whether it was new
 	 */
 	public Upserted<TagView> tag(String pacticipant, String number, String tag) {
-		Upserted<TagView> added = addTag(pacticipant, number, tag);
+		validateName("tag", tag);
 		VersionRef version = findOrCreate(pacticipant, number).value();
+		Upserted<TagView> added = addTag(version, tag);
 		this.events
 			.publishEvent(new VersionTagged(version.id(), version.pacticipantId(), pacticipant, version.number(), tag));
 		return added;

@@ -259,7 +259,7 @@ public class PactService {
 	}
 
 	private void requireProvider(String provider) {
-		if (this.pacticipants.find(provider).isEmpty()) {
+		if (this.pacticipants.findRef(provider).isEmpty()) {
 			throw new NotFoundException("No provider with name '" + provider + "' found");
 		}
 	}

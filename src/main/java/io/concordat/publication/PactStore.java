@@ -92,9 +92,10 @@ class PactStore {
 
 	/**
 	 * The content row for this contract, inserting it (with its parsed interactions) if
-	 * it is new.
+	 * it is new. Content already stored keeps the text first published with it (another
+	 * key order or spacing is the same content), and that text is what is served.
 	 */
-	long storeContent(long consumerId, long providerId, Contract contract, String content) {
+	StoredContent storeContent(long consumerId, long providerId, Contract contract, String content) {
 		Optional<Long> inserted = this.jdbc
 			.sql("""
 					insert into pact_versions (consumer_id, provider_id, sha, content, specification, interactions_count, messages_count)
@@ -111,14 +112,15 @@ class PactStore {
 			.optional();
 		if (inserted.isPresent()) {
 			storeModel(inserted.get(), contract);
-			return inserted.get();
+			return new StoredContent(inserted.get(), content);
 		}
-		return this.jdbc.sql(
-				"select id from pact_versions where consumer_id = :consumer and provider_id = :provider and sha = :sha")
+		return this.jdbc.sql("""
+				select id, content from pact_versions
+				where consumer_id = :consumer and provider_id = :provider and sha = :sha""")
 			.param("consumer", consumerId)
 			.param("provider", providerId)
 			.param("sha", contract.sha())
-			.query(Long.class)
+			.query((rs, n) -> new StoredContent(rs.getLong("id"), rs.getString("content")))
 			.single();
 	}
 
@@ -127,7 +129,7 @@ class PactStore {
 	 * next revision when the content changed), the derived latest-publication row, and
 	 * the integration.
 	 */
-	long publish(long consumerVersionId, long consumerVersionOrder, long consumerId, long providerId,
+	Revision publish(long consumerVersionId, long consumerVersionOrder, long consumerId, long providerId,
 			long pactVersionId) {
 		int revision = this.jdbc.sql("""
 				select coalesce(max(revision_number), 0) + 1 from pact_publications
@@ -136,18 +138,21 @@ class PactStore {
 			.param("provider", providerId)
 			.query(Integer.class)
 			.single();
-		long publicationId = this.jdbc.sql("""
+		Revision published = this.jdbc.sql("""
 				insert into pact_publications (consumer_version_id, consumer_id, provider_id, pact_version_id,
 				                               revision_number, consumer_version_order)
-				values (:version, :consumer, :provider, :pactVersion, :revision, :order) returning id""")
+				values (:version, :consumer, :provider, :pactVersion, :revision, :order)
+				returning id, revision_number, created_at""")
 			.param("version", consumerVersionId)
 			.param("consumer", consumerId)
 			.param("provider", providerId)
 			.param("pactVersion", pactVersionId)
 			.param("revision", revision)
 			.param("order", consumerVersionOrder)
-			.query(Long.class)
+			.query((rs, n) -> new Revision(rs.getLong("id"), rs.getInt("revision_number"),
+					rs.getTimestamp("created_at").toInstant()))
 			.single();
+		long publicationId = published.publicationId();
 		this.jdbc
 			.sql("""
 					insert into latest_pact_publications (consumer_version_id, provider_id, consumer_id, pact_publication_id,
@@ -169,7 +174,7 @@ class PactStore {
 			.param("consumer", consumerId)
 			.param("provider", providerId)
 			.update();
-		return publicationId;
+		return published;
 	}
 
 	/**
@@ -305,6 +310,21 @@ class PactStore {
 				rs.getString("provider"), rs.getString("consumer_version"), rs.getLong("consumer_version_id"),
 				rs.getLong("consumer_version_order"), rs.getString("sha"), rs.getString("content"),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("revision_number"));
+	}
+
+	/**
+	 * @param id the content row
+	 * @param content the text served for it
+	 */
+	record StoredContent(long id, String content) {
+	}
+
+	/**
+	 * @param publicationId the new publication
+	 * @param revision its revision number for the consumer version
+	 * @param createdAt when it was published
+	 */
+	record Revision(long publicationId, int revision, java.time.Instant createdAt) {
 	}
 
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.concordat.pacticipant.PacticipantRef;
 import io.concordat.pacticipant.BranchService;
 import io.concordat.pacticipant.PacticipantService;
-import io.concordat.pacticipant.PacticipantView;
 import io.concordat.pacticipant.Upserted;
 import io.concordat.pacticipant.VersionRef;
 import io.concordat.pacticipant.VersionService;
@@ -123,7 +123,7 @@ public class PublicationService {
 
 		List<PublicationResult.Published> published = new ArrayList<>();
 		for (Planned plan : plans) {
-			published.add(store(version.value(), plan, command.tags()));
+			published.add(store(version.value(), plan));
 		}
 		return new PublicationResult(command.pacticipant(), command.version(), command.branch(), command.tags(),
 				published, notices);
@@ -147,8 +147,7 @@ public class PublicationService {
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
 		return store(consumerVersion,
 				new Planned(new PublishContracts.ContractToPublish(consumer, provider, content, false), contract,
-						content, existing.orElse(null)),
-				List.of());
+						content, existing.orElse(null)));
 	}
 
 	/**
@@ -173,8 +172,7 @@ public class PublicationService {
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
 		return store(consumerVersion,
 				new Planned(new PublishContracts.ContractToPublish(consumer, provider, merged, true), contract, merged,
-						existing.get()),
-				List.of());
+						existing.get()));
 	}
 
 	/** Deletes every revision of the pact a consumer version published for a provider. */
@@ -183,28 +181,31 @@ public class PublicationService {
 		PactView pact = this.store.find(consumer, version, provider)
 			.orElseThrow(() -> new NotFoundException(
 					"No pact found for " + consumer + " version " + version + " and provider " + provider));
-		PacticipantView providerView = this.pacticipants.get(provider);
-		this.store.delete(pact.consumerVersionId(), providerView.id());
+		this.store.delete(pact.consumerVersionId(), this.pacticipants.getRef(provider).id());
 	}
 
-	private PublicationResult.Published store(VersionRef consumerVersion, Planned plan, List<String> tags) {
-		PacticipantView provider = this.pacticipants.findOrCreate(plan.contract().provider());
-		long pactVersionId = this.store.storeContent(consumerVersion.pacticipantId(), provider.id(), plan.model(),
-				plan.content());
+	private PublicationResult.Published store(VersionRef consumerVersion, Planned plan) {
+		PacticipantRef provider = this.pacticipants.findOrCreate(plan.contract().provider());
+		PactStore.StoredContent stored = this.store.storeContent(consumerVersion.pacticipantId(), provider.id(),
+				plan.model(), plan.content());
 		PactView existing = plan.existing();
 		PublicationOutcome outcome;
-		if (existing != null && existing.pactVersionId() == pactVersionId) {
+		PactView pact;
+		if (existing != null && existing.pactVersionId() == stored.id()) {
 			outcome = PublicationOutcome.UNCHANGED;
+			pact = existing;
 		}
 		else {
-			this.store.publish(consumerVersion.id(), consumerVersion.order(), consumerVersion.pacticipantId(),
-					provider.id(), pactVersionId);
+			PactStore.Revision revision = this.store.publish(consumerVersion.id(), consumerVersion.order(),
+					consumerVersion.pacticipantId(), provider.id(), stored.id());
 			outcome = (existing == null) ? PublicationOutcome.CREATED
 					: plan.contract().merge() ? PublicationOutcome.MERGED : PublicationOutcome.REVISED;
+			// Built from what was just written rather than read back: everything in it is
+			// known here.
+			pact = new PactView(revision.publicationId(), stored.id(), plan.contract().consumer(), provider.name(),
+					consumerVersion.number(), consumerVersion.id(), consumerVersion.order(), plan.model().sha(),
+					stored.content(), revision.createdAt(), revision.revision());
 		}
-		PactView pact = this.store
-			.find(plan.contract().consumer(), consumerVersion.number(), plan.contract().provider())
-			.orElseThrow();
 		return new PublicationResult.Published(pact, outcome,
 				publishedNotices(pact, outcome, plan.model().interactions().isEmpty()));
 	}
@@ -256,7 +257,7 @@ public class PublicationService {
 		command.contracts().forEach((contract) -> names.add(contract.provider()));
 		List<Notice> notices = new ArrayList<>();
 		for (String name : names) {
-			if (this.pacticipants.find(name).isPresent()) {
+			if (this.pacticipants.findRef(name).isPresent()) {
 				continue;
 			}
 			List<String> similar = this.pacticipants.similarNames(name);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.concordat.pacticipant.PacticipantRef;
 import io.concordat.pacticipant.PacticipantService;
-import io.concordat.pacticipant.PacticipantView;
 import io.concordat.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -43,7 +43,7 @@ public class PactsForVerificationService {
 	 * @throws NotFoundException if the provider does not exist
 	 */
 	public List<VerifiablePact> find(String providerName, PactsForVerificationRequest request) {
-		PacticipantView found = this.pacticipants.find(providerName)
+		PacticipantRef found = this.pacticipants.findRef(providerName)
 			.orElseThrow(() -> new NotFoundException("No provider with name '" + providerName + "' found"));
 		PactsForVerificationQuery.Provider provider = new PactsForVerificationQuery.Provider(found.id(), found.name());
 		List<SelectedPact> selected = this.query.select(provider, request.selectors());

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.concordat.pacticipant.PacticipantRef;
 import io.concordat.pacticipant.BranchService;
 import io.concordat.pacticipant.PacticipantService;
-import io.concordat.pacticipant.PacticipantView;
 import io.concordat.pacticipant.VersionRef;
 import io.concordat.pacticipant.VersionService;
 import io.concordat.publication.PactService;
@@ -83,7 +83,7 @@ public class VerificationService {
 		if (result.buildUrl() != null) {
 			this.versions.setBuildUrl(providerVersion.id(), result.buildUrl());
 		}
-		PacticipantView consumer = this.pacticipants.get(result.consumer());
+		PacticipantRef consumer = this.pacticipants.getRef(result.consumer());
 		List<String> providerTags = this.versions.get(result.provider(), result.providerVersion()).tagNames();
 		boolean wip = "true".equals(result.metadata().first("w"));
 		boolean pending = "true".equals(result.metadata().first("p"));
