@@ -177,6 +177,32 @@ final class PactCli {
 		return execute(command, e2eFolder(), Map.of("NO_COLOR", "1", "PACT_DO_NOT_TRACK", "true"), NODE_TIMEOUT);
 	}
 
+	/**
+	 * Runs a bash script in a folder, as a person would paste it into a terminal, with
+	 * the installed clients' folder first on the {@code PATH}.
+	 * @param directory where it runs
+	 * @param script the commands
+	 * @param timeout how long it may take
+	 * @return what it printed and its exit code
+	 */
+	static Result bash(Path directory, String script, Duration timeout) {
+		Path file = null;
+		try {
+			file = Files.createTempFile("pact-script-", ".sh");
+			Files.writeString(file, script, StandardCharsets.UTF_8);
+			String path = install().getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+			return execute(List.of("bash", file.toString()), directory,
+					Map.of("PATH", path, "NO_COLOR", "1", "PACT_DO_NOT_TRACK", "true", "PACT_BROKER_HTTP_RETRIES", "1"),
+					timeout);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write a script", ex);
+		}
+		finally {
+			deleteQuietly(file);
+		}
+	}
+
 	private static Result execute(List<String> command, Path directory, Map<String, String> extraEnvironment,
 			Duration timeout) {
 		Path stdout = null;
