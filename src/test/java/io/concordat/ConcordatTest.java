@@ -13,7 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A running Concordat on a random port over real PostgreSQL. All tests share one context
  * (and one database), so they create their own uniquely named data rather than expecting
- * an empty database.
+ * an empty database. Which database that is, {@link TestDatabaseEnvironment} decides for
+ * every Spring application in the test JVM: {@code CONCORDAT_TEST_DATABASE_URL}, else a
+ * fresh embedded PostgreSQL; never {@code CONCORDAT_DATABASE_URL}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -34,8 +34,13 @@ public class DatabaseAutoConfiguration {
 	HikariDataSource dataSource(DatabaseInfo database, DatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.jdbcUrl());
-		dataSource.setUsername(database.username());
-		if (database.password() != null) {
+		// Blank counts as unset, so that a property pinned empty falls back to the
+		// driver's
+		// defaults instead of logging in as "".
+		if (database.username() != null && !database.username().isBlank()) {
+			dataSource.setUsername(database.username());
+		}
+		if (database.password() != null && !database.password().isBlank()) {
 			dataSource.setPassword(database.password());
 		}
 		dataSource.setMaximumPoolSize(properties.poolSize());

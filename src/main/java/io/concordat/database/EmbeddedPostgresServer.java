@@ -36,6 +36,9 @@ final class EmbeddedPostgresServer {
 			return running;
 		}
 		Path dataDirectory = settings.dataDirectoryOrDefault();
+		// Before anything touches the folder: cleaning it would pull the data from under
+		// the PostgreSQL that runs on it, and starting on it fails deep inside pg_ctl.
+		refuseIfInUse(dataDirectory);
 		try {
 			if (settings.clean()) {
 				// initdb refuses a non-empty folder, and a run that was killed leaves one
@@ -57,6 +60,35 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	/**
+	 * Fails when the PostgreSQL that wrote the folder's {@code postmaster.pid} still
+	 * runs. A file left by a PostgreSQL that was killed names a process that is gone (or,
+	 * after a reboot, one that is not PostgreSQL), and PostgreSQL itself starts over it.
+	 * @param dataDirectory the embedded PostgreSQL's data folder
+	 * @throws DataDirectoryInUseException when a live PostgreSQL owns it
+	 */
+	static void refuseIfInUse(Path dataDirectory) {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		long pid;
+		try {
+			if (!Files.isRegularFile(pidFile)) {
+				return;
+			}
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		}
+		catch (IOException | RuntimeException ex) {
+			// Unreadable or half written: let PostgreSQL judge it.
+			return;
+		}
+		boolean postgresRuns = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.map((process) -> process.info().command().map((command) -> command.contains("postgres")).orElse(true))
+			.orElse(false);
+		if (postgresRuns) {
+			throw new DataDirectoryInUseException(dataDirectory, pid);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import io.concordat.ConcordatApplication;
+import io.concordat.TestDatabaseEnvironment;
 import io.concordat.benchmark.Measurement.Operation;
 import io.concordat.benchmark.Measurement.Result;
 import io.concordat.database.DatabaseInfo;
@@ -33,10 +34,11 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>
  * The database is a fresh embedded PostgreSQL under {@code target/benchmark-postgres}, or
- * the server named by {@code CONCORDAT_DATABASE_URL}, which is then <em>wiped</em> first
- * (the test profile's clean-then-migrate, as the test suite does). After start-up the
- * benchmark talks to Concordat over HTTP only; it reads just the seeded totals and the
- * PostgreSQL version from the database directly.
+ * the server named by {@code CONCORDAT_TEST_DATABASE_URL}, which is then <em>wiped</em>
+ * first (the test profile's clean-then-migrate, as the test suite does, and only if the
+ * tests own that database); {@code CONCORDAT_DATABASE_URL} is never used. After start-up
+ * the benchmark talks to Concordat over HTTP only; it reads just the seeded totals and
+ * the PostgreSQL version from the database directly.
  *
  * <p>
  * Reads are timed before writes, so that every read sees exactly the seeded data; the
@@ -65,8 +67,7 @@ public final class PublicationBenchmark {
 		SpringApplication application = new SpringApplication(ConcordatApplication.class);
 		application.setAdditionalProfiles("test");
 		try (ConfigurableApplicationContext concordat = application.run("--server.port=0",
-				"--concordat.database.embedded.data-directory=" + DATA_DIRECTORY,
-				"--concordat.database.embedded.clean-data-directory=true")) {
+				"--" + TestDatabaseEnvironment.DATA_DIRECTORY_PROPERTY + "=" + DATA_DIRECTORY)) {
 			int port = concordat.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			JdbcClient jdbc = concordat.getBean(JdbcClient.class);
 			System.out.println();

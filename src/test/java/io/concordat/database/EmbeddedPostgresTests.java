@@ -1,12 +1,16 @@
 package io.concordat.database;
 
 import java.nio.file.Path;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +30,25 @@ class EmbeddedPostgresTests {
 		assertThat(info.embedded()).isTrue();
 		assertThat(info.description()).startsWith("embedded PostgreSQL on port");
 		try (HikariDataSource dataSource = configuration.dataSource(info, properties)) {
-			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			String version = jdbc.sql("show server_version").query(String.class).single();
 			assertThat(Integer.parseInt(version.split("\\.")[0])).isGreaterThanOrEqualTo(17);
-			assertThat(jdbc.sql("select count(*) from pacticipants").query(Long.class).single()).isNotNegative();
+			// The server is shared with the rest of the test JVM, whose cleaner refuses a
+			// database it did not create; migrate a scratch database instead of
+			// Concordat's.
+			String scratch = "standalone_" + UUID.randomUUID().toString().replace("-", "");
+			jdbc.sql("create database " + scratch).update();
+			try {
+				DataSource migrated = new SimpleDriverDataSource(new org.postgresql.Driver(),
+						info.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + scratch));
+				Flyway.configure().dataSource(migrated).locations("classpath:db/migration").load().migrate();
+				assertThat(
+						JdbcClient.create(migrated).sql("select count(*) from pacticipants").query(Long.class).single())
+					.isZero();
+			}
+			finally {
+				jdbc.sql("drop database " + scratch + " with (force)").update();
+			}
 		}
 	}
 

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +27,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @pact-foundation/pact-cli}, pinned in the repository's {@code e2e/} folder)
  * against a broker URL.
  * <p>
- * The client is installed with {@code npm ci} the first time it is needed in a JVM. When
- * Node.js or npm are missing, the calling test is skipped, unless the {@code CI}
- * environment variable is set: there the suite must not pass by skipping.
+ * The client is installed with {@code npm ci} the first time it is needed in a JVM,
+ * unless {@code node_modules} already holds exactly what the lockfile pins. When Node.js
+ * or npm are missing, the calling test is skipped, unless the {@code CI} environment
+ * variable is set: there the suite must not pass by skipping.
  */
 final class PactCli {
+
+	/** Written into node_modules once npm ci has installed it from the lockfile. */
+	static final String INSTALLED_LOCK = ".concordat-installed-lock";
 
 	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
@@ -74,15 +81,68 @@ final class PactCli {
 		requireNode();
 		Path e2e = e2eFolder();
 		Path executable = e2e.resolve("node_modules").resolve(".bin").resolve(executableName("pact-broker"));
-		if (!Files.exists(executable)) {
+		if (!installedFromLockfile(e2e)) {
 			Result npm = execute(List.of(executableName("npm"), "ci", "--no-audit", "--no-fund"), e2e,
 					Map.of("SCARF_ANALYTICS", "false"), INSTALL_TIMEOUT);
 			if (npm.exitCode() != 0 || !Files.exists(executable)) {
 				throw new IllegalStateException("Could not install the Pact CLI in " + e2e + "\n" + npm);
 			}
+			write(e2e.resolve("node_modules").resolve(INSTALLED_LOCK), lockDigest(e2e));
 		}
 		installedExecutable = executable;
 		return executable;
+	}
+
+	/**
+	 * Whether {@code node_modules} holds the clients the lockfile pins, so that
+	 * {@code npm ci} can be skipped.
+	 * @param e2e the folder holding the lockfile
+	 * @return whether the last successful install was from the current lockfile
+	 */
+	static boolean installedFromLockfile(Path e2e) {
+		Path executable = e2e.resolve("node_modules").resolve(".bin").resolve(executableName("pact-broker"));
+		return Files.exists(executable)
+				&& lockDigest(e2e).equals(readQuietly(e2e.resolve("node_modules").resolve(INSTALLED_LOCK)));
+	}
+
+	/**
+	 * What {@code node_modules} was installed from: the SHA-256 of the package and lock
+	 * files, written after a successful {@code npm ci}. A matching digest means the
+	 * installed clients are exactly the pinned ones, so the install (and its registry
+	 * requests) is skipped; a changed lockfile, or an install that never finished,
+	 * installs again.
+	 */
+	static String lockDigest(Path e2e) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(Files.readAllBytes(e2e.resolve("package.json")));
+			sha256.update(Files.readAllBytes(e2e.resolve("package-lock.json")));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the lockfile in " + e2e, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String readQuietly(Path file) {
+		try {
+			return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static void write(Path file, String content) {
+		try {
+			Files.writeString(file, content, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
 	}
 
 	/**
@@ -115,6 +175,32 @@ final class PactCli {
 		command.add(script);
 		command.addAll(List.of(args));
 		return execute(command, e2eFolder(), Map.of("NO_COLOR", "1", "PACT_DO_NOT_TRACK", "true"), NODE_TIMEOUT);
+	}
+
+	/**
+	 * Runs a bash script in a folder, as a person would paste it into a terminal, with
+	 * the installed clients' folder first on the {@code PATH}.
+	 * @param directory where it runs
+	 * @param script the commands
+	 * @param timeout how long it may take
+	 * @return what it printed and its exit code
+	 */
+	static Result bash(Path directory, String script, Duration timeout) {
+		Path file = null;
+		try {
+			file = Files.createTempFile("pact-script-", ".sh");
+			Files.writeString(file, script, StandardCharsets.UTF_8);
+			String path = install().getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+			return execute(List.of("bash", file.toString()), directory,
+					Map.of("PATH", path, "NO_COLOR", "1", "PACT_DO_NOT_TRACK", "true", "PACT_BROKER_HTTP_RETRIES", "1"),
+					timeout);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write a script", ex);
+		}
+		finally {
+			deleteQuietly(file);
+		}
 	}
 
 	private static Result execute(List<String> command, Path directory, Map<String, String> extraEnvironment,
@@ -194,7 +280,7 @@ final class PactCli {
 	 * The {@code e2e/} folder of the repository, found from the working directory (the
 	 * module's folder when Maven runs the tests) or any of its parents.
 	 */
-	private static Path e2eFolder() {
+	static Path e2eFolder() {
 		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
 			if (Files.isRegularFile(directory.resolve("e2e").resolve("package.json"))) {
 				return directory.resolve("e2e");
