@@ -60,7 +60,8 @@ class PublicationApiTests {
 		JsonNode pact = this.broker.get(pactPath("1.0.0")).json();
 		assertThat(pact.at("/interactions/0/_id").asString()).hasSize(40);
 		assertThat(pact.at("/interactions/0/response/body/total_cents").asInt()).isEqualTo(4599);
-		assertThat(pact.get("createdAt")).isNotNull();
+		assertThat(java.time.OffsetDateTime.parse(pact.get("createdAt").asString()))
+			.isBetween(java.time.OffsetDateTime.now().minusMinutes(5), java.time.OffsetDateTime.now().plusMinutes(1));
 		assertThat(pact.at("/_links/pb:publish-verification-results/href").asString()).contains("/pact-version/")
 			.endsWith("/verification-results");
 		assertThat(pact.at("/_links/pb:provider/name").asString()).isEqualTo(this.provider);
