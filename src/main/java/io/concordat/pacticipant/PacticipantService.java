@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +33,8 @@ public class PacticipantService {
 
 	private final PacticipantRepository pacticipants;
 
-	private final JdbcClient jdbc;
-
-	PacticipantService(PacticipantRepository pacticipants, JdbcClient jdbc) {
+	PacticipantService(PacticipantRepository pacticipants) {
 		this.pacticipants = pacticipants;
-		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -162,12 +158,7 @@ public class PacticipantService {
 		}
 		// Another request may create the same pacticipant concurrently; let PostgreSQL
 		// decide who wins.
-		this.jdbc.sql("""
-				insert into pacticipants (name, display_name) values (:name, :displayName)
-				on conflict (name) do nothing""")
-			.param("name", name)
-			.param("displayName", DisplayNames.derive(name))
-			.update();
+		this.pacticipants.insertIfAbsent(name, DisplayNames.derive(name));
 		return this.pacticipants.findRefByName(name).orElseThrow();
 	}
 
@@ -202,10 +193,7 @@ public class PacticipantService {
 		if (normalised.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select name from pacticipants where name <> :name order by name")
-			.param("name", name)
-			.query(String.class)
-			.list()
+		return this.pacticipants.namesOtherThan(name)
 			.stream()
 			.filter((existing) -> normalise(existing).equals(normalised))
 			.toList();
@@ -243,12 +231,7 @@ public class PacticipantService {
 	}
 
 	private PacticipantView view(Pacticipant pacticipant) {
-		String latest = this.jdbc
-			.sql("select number from versions where pacticipant_id = :id order by version_order desc limit 1")
-			.param("id", pacticipant.id())
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String latest = this.pacticipants.latestVersionNumber(pacticipant.id()).orElse(null);
 		return pacticipant.view(latest);
 	}
 
