@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -108,6 +109,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return body(HttpStatus.CONFLICT, MediaTypes.PROBLEM_JSON, problem);
 		}
 		return body(HttpStatus.CONFLICT, ex.legacyContentType(), ex.legacyBody());
+	}
+
+	/**
+	 * Tomcat's own refusal of a query string that the guard let through (too many
+	 * parameters, for one).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> unreadableQuery(InvalidParameterException ex, HttpServletRequest request) {
+		log.info("Unreadable query string: " + ex.getMessage());
+		return invalid(InvalidRequestException.field("query", "could not be read as query parameters"), request);
 	}
 
 	@ExceptionHandler

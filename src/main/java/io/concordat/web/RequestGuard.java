@@ -109,6 +109,11 @@ class RequestGuard extends OncePerRequestFilter {
 				errors.add(field, "is not correctly percent-encoded UTF-8 in the query string");
 				continue;
 			}
+			if (name.isEmpty() && equals >= 0) {
+				// Tomcat gives up on "=value" with an exception rather than skipping it.
+				errors.add("query", "a query parameter has a value but no name");
+				continue;
+			}
 			if (name.indexOf('\0') >= 0) {
 				errors.add(field, "query parameter names cannot contain NUL characters");
 				continue;
