@@ -324,6 +324,31 @@ class BadInputTests {
 		assertThat(json(contentType).get("type").asString()).endsWith("/problems/unsupported-media-type");
 	}
 
+	@Test
+	void aQueryParameterWithoutANameIsABadRequest() {
+		RawHttp.Response response = this.raw.send("GET", "/environments?=%0A", Map.of(), new byte[0]);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(json(response).at("/errors/query/0").asString())
+			.isEqualTo("a query parameter has a value but no name");
+	}
+
+	@Test
+	void aMultipartBodyIsAnUnsupportedMediaTypeNotAParseFailure() {
+		RawHttp.Response response = this.raw.send("POST", "/pacticipants",
+				Map.of("Content-Type", "multipart/form-data; boundary=x"), "{\"name\":\"\u00ff\"}".getBytes());
+
+		assertThat(response.status()).isEqualTo(415);
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyNamesNothing() {
+		Broker.Response response = this.broker.get("/error");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("error").asString()).isEqualTo("Not found");
+	}
+
 	private void assertField(Broker.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.json().at("/errors/" + field).isArray()).as(response.body()).isTrue();
