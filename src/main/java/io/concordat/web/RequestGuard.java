@@ -1,10 +1,13 @@
 package io.concordat.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -192,6 +195,21 @@ class RequestGuard extends OncePerRequestFilter {
 				this.stream = new BoundedStream(super.getInputStream(), this.limit);
 			}
 			return this.stream;
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			Charset charset = StandardCharsets.UTF_8;
+			String encoding = getCharacterEncoding();
+			try {
+				if (encoding != null && Charset.isSupported(encoding)) {
+					charset = Charset.forName(encoding);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// An illegal charset name: read as UTF-8, the only charset JSON has.
+			}
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 
 	}

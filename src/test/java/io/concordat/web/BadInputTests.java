@@ -290,6 +290,7 @@ class BadInputTests {
 		RawHttp.Response chunked = this.raw.sendChunked("POST", "/pacticipants",
 				Map.of("Content-Type", "application/json", "Accept", "application/problem+json"), eightMegabytes);
 		assertThat(chunked.status()).isEqualTo(413);
+		assertThat(chunked.contentType()).isEqualTo("application/problem+json;charset=utf-8");
 		assertThat(json(chunked).get("type").asString()).endsWith("/problems/request-too-large");
 
 		assertThat(this.broker.get("/pacticipants/" + "x".repeat(200)).status()).isEqualTo(404);
