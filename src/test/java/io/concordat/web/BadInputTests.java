@@ -326,6 +326,20 @@ class BadInputTests {
 	}
 
 	@Test
+	void aPactWhoseFieldNameIsTooLongForAnIndexIsABadRequestWithoutSql() {
+		PactFiles pact = PactFiles.aPact()
+			.between(this.consumer, this.provider)
+			.withInteraction("a long field", "/long", Map.of(incompressible(20_000), 1));
+
+		Broker.Response response = this.broker.post("/contracts/publish", pact.publishBody("3.0.0", "main", List.of()));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().at("/errors/0").asString()).contains("too long");
+		assertThat(response.body()).doesNotContain("index row").doesNotContain("SQL");
+		assertThat(this.broker.get("/pacticipants/" + this.consumer + "/versions/3.0.0").status()).isEqualTo(404);
+	}
+
+	@Test
 	void aQueryParameterWithoutANameIsABadRequest() {
 		RawHttp.Response response = this.raw.send("GET", "/environments?=%0A", Map.of(), new byte[0]);
 
@@ -348,6 +362,16 @@ class BadInputTests {
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.json().get("error").asString()).isEqualTo("Not found");
+	}
+
+	/** Random text, which PostgreSQL cannot compress to fit an index row. */
+	private static String incompressible(int length) {
+		java.util.Random random = new java.util.Random(42);
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append((char) ('a' + random.nextInt(26)));
+		}
+		return text.toString();
 	}
 
 	private void assertField(Broker.Response response, String field) {
