@@ -340,6 +340,15 @@ class BadInputTests {
 	}
 
 	@Test
+	void connectIsNotImplementedAndSaysSoInJson() {
+		RawHttp.Response response = this.raw.send("CONNECT", "/pacticipants", Map.of(), new byte[0]);
+
+		assertThat(response.status()).isEqualTo(501);
+		assertThat(response.contentType()).isEqualTo("application/hal+json;charset=utf-8");
+		assertThat(json(response).get("error").asString()).isEqualTo("Not Implemented");
+	}
+
+	@Test
 	void aQueryParameterWithoutANameIsABadRequest() {
 		RawHttp.Response response = this.raw.send("GET", "/environments?=%0A", Map.of(), new byte[0]);
 

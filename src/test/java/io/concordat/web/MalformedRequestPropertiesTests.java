@@ -125,6 +125,23 @@ class MalformedRequestPropertiesTests {
 		assertAnsweredInTheUsersWords(route.method(method) + " " + target, response);
 	}
 
+	@Property(tries = 100, seed = "20261207", shrinking = ShrinkingMode.BOUNDED)
+	void noRouteFailsOnMethodsItDoesNotMap(@ForAll("routes") Route route, @ForAll("segments") List<String> segments,
+			@ForAll("unmappedMethods") String method) {
+		String target = route.fill(segments, false, true);
+		RawHttp.Response response = http.send(method, target, headers("application/hal+json", ""), new byte[0]);
+		assertAnsweredInTheUsersWords(method + " " + target, response);
+	}
+
+	/**
+	 * Not CONNECT: a proxy's method, which Tomcat answers 501 Not Implemented for every
+	 * path before any route is looked up (BadInputTests pins that answer's body).
+	 */
+	@Provide
+	Arbitrary<String> unmappedMethods() {
+		return Arbitraries.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "FOO", "get");
+	}
+
 	private static void assertAnsweredInTheUsersWords(String request, RawHttp.Response response) {
 		// The report shows which answers the tries got, to see they reach past the guard.
 		Statistics.label("status").collect(response.status());
