@@ -2,6 +2,7 @@ package io.concordat.deployment;
 
 import java.util.List;
 
+import io.concordat.web.Names;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ public record EnvironmentDetails(String name, @Nullable String displayName, bool
 		if (name.chars().anyMatch(Character::isWhitespace)) {
 			return "cannot contain spaces";
 		}
-		return null;
+		return Names.problem(name);
 	}
 
 	/**
@@ -38,7 +39,7 @@ public record EnvironmentDetails(String name, @Nullable String displayName, bool
 	 * @return the problem, or null for a good text
 	 */
 	public static @Nullable String lineProblem(@Nullable String text) {
-		return (text != null && text.contains("\n")) ? "cannot contain multiple lines" : null;
+		return (text != null) ? Names.textProblem(text) : null;
 	}
 
 }

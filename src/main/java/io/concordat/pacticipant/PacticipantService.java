@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.concordat.web.ConflictException;
 import io.concordat.web.FieldErrors;
+import io.concordat.web.Names;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -217,15 +218,13 @@ public class PacticipantService {
 
 	private static void validate(String name, PacticipantDetails details) {
 		FieldErrors errors = new FieldErrors();
-		if (name == null || name.isBlank()) {
-			errors.add("name", "must be filled");
-		}
-		else if (name.contains("\n")) {
-			errors.add("name", "cannot contain multiple lines");
-		}
+		Names.check("name", (name != null) ? name : "", errors);
 		String mainBranch = details.mainBranch();
 		if (mainBranch != null && (mainBranch.isBlank() || mainBranch.chars().anyMatch(Character::isWhitespace))) {
 			errors.add("mainBranch", "cannot contain spaces");
+		}
+		else {
+			Names.check("mainBranch", mainBranch, errors);
 		}
 		errors.throwIfAny();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.concordat.web.FieldErrors;
+import io.concordat.web.Names;
 import io.concordat.web.InvalidRequestException;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -339,14 +340,7 @@ public class VersionService {
 	}
 
 	static void validateName(String field, @Nullable String value) {
-		FieldErrors errors = new FieldErrors();
-		if (value == null || value.isBlank()) {
-			errors.add(field, "must be filled");
-		}
-		else if (value.contains("\n")) {
-			errors.add(field, "cannot contain multiple lines");
-		}
-		errors.throwIfAny();
+		Names.require(field, (value != null) ? value : "");
 	}
 
 	private record VersionRow(long id, long pacticipantId, String pacticipant, String number, @Nullable String buildUrl,

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,12 +24,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Renders every error in the shape the asking client parses: the Pact Broker's legacy
@@ -37,6 +45,21 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
+
+	/**
+	 * A qualified Java class name ({@code tools.jackson.databind.JsonNode}): never shown
+	 * to a client, whose words are JSON and HTTP.
+	 */
+	private static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
+
+	private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(start marker at )?\\[Source:.*$");
+
+	/**
+	 * PostgreSQL's SQLSTATE class 22 (data exception: NUL, invalid encoding, a value too
+	 * long) and 54000 (program limit: an index row too big) are about the value sent, not
+	 * about a race; retrying would fail again.
+	 */
+	private static final Pattern UNSTORABLE_VALUE = Pattern.compile("22\\w{3}|54000");
 
 	private final Links links;
 
@@ -88,8 +111,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return body(HttpStatus.CONFLICT, ex.legacyContentType(), ex.legacyBody());
 	}
 
+	/**
+	 * Tomcat's own refusal of a query string that the guard let through (too many
+	 * parameters, for one).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> unreadableQuery(InvalidParameterException ex, HttpServletRequest request) {
+		log.info("Unreadable query string: " + ex.getMessage());
+		return invalid(InvalidRequestException.field("query", "could not be read as query parameters"), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> tooLarge(RequestTooLargeException ex, HttpServletRequest request) {
+		return message(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", ex.getMessage(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> mediaType(MediaTypeException ex, HttpServletRequest request) {
+		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+		return message(status, (status == HttpStatus.NOT_ACCEPTABLE) ? "not-acceptable" : "unsupported-media-type",
+				ex.getMessage(), request);
+	}
+
+	/**
+	 * The last line of defence for values the edge should have refused: the database
+	 * could not store or compare them. The client hears which kind of value, never SQL.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> unstorable(DataAccessException ex, HttpServletRequest request) {
+		String state = sqlState(ex);
+		if (state == null || !UNSTORABLE_VALUE.matcher(state).matches()) {
+			return unexpected(ex, request);
+		}
+		log.warn("A value reached the database that the edge should have refused (SQLSTATE " + state + "): "
+				+ ex.getMostSpecificCause().getMessage());
+		return invalid(
+				InvalidRequestException.messages(List.of("A value in the request is too long or contains characters "
+						+ "that cannot be stored (names are at most " + Names.MAX_LENGTH
+						+ " characters of one-line text)")),
+				request);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+		String state = sqlState(ex);
+		if (state != null && UNSTORABLE_VALUE.matcher(state).matches()) {
+			return unstorable(ex, request);
+		}
 		// Two requests raced to create the same thing; the loser is told to retry rather
 		// than shown SQL.
 		log.info("Conflicting concurrent write: " + ex.getMostSpecificCause().getMessage());
@@ -115,6 +183,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				Map.of("error", Map.of("message", message, "reference", reference)));
 	}
 
+	private ResponseEntity<Object> message(HttpStatus status, String type, String message, HttpServletRequest request) {
+		if (wantsProblem(request)) {
+			return body(status, MediaTypes.PROBLEM_JSON, problem(titleFor(status), type, status, message));
+		}
+		return body(status, MediaTypes.HAL_JSON, Map.of("error", message));
+	}
+
+	private static @Nullable String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A request parameter of the wrong type
+	 * ({@code verification-results/99999999999999999999} is no {@code long}): a 400
+	 * naming the parameter, in the Pact Broker's validation shape.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		Class<?> required = ex.getRequiredType();
+		String expected = (required != null && (Number.class.isAssignableFrom(required) || required.isPrimitive()))
+				? "must be a whole number within range" : "is not valid";
+		return invalid(InvalidRequestException.field(name, expected), ((ServletWebRequest) request).getRequest());
+	}
+
 	/**
 	 * Spring MVC's own failures (unknown route, wrong method, unsupported media type,
 	 * unreadable JSON) in the same two shapes.
@@ -123,6 +223,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode status, WebRequest webRequest) {
 		HttpServletRequest request = ((ServletWebRequest) webRequest).getRequest();
+		RequestTooLargeException tooLarge = causeOfType(ex, RequestTooLargeException.class);
+		if (tooLarge != null) {
+			return tooLarge(tooLarge, request);
+		}
 		String message = messageFor(ex, status);
 		if (ex instanceof HttpMediaTypeNotAcceptableException) {
 			return ResponseEntity.status(status).build();
@@ -142,17 +246,63 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static String messageFor(Exception ex, HttpStatusCode status) {
 		if (ex instanceof HttpMessageNotReadableException unreadable) {
-			Throwable cause = unreadable.getMostSpecificCause();
-			String detail = (cause.getMessage() != null) ? cause.getMessage().lines().findFirst().orElse("") : "";
-			return "Error parsing JSON - " + detail;
+			return "Error parsing JSON - " + jsonProblem(unreadable);
 		}
 		if (ex instanceof NoResourceFoundException) {
 			return "Not found";
 		}
-		if (ex instanceof ErrorResponse response && response.getBody().getDetail() != null) {
-			return response.getBody().getDetail();
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			return "The query parameter '" + missing.getParameterName() + "' is missing";
 		}
-		return (ex.getMessage() != null) ? ex.getMessage() : String.valueOf(status.value());
+		String message = (ex instanceof ErrorResponse response && response.getBody().getDetail() != null)
+				? response.getBody().getDetail() : ex.getMessage();
+		if (message == null || CLASS_NAME.matcher(message).find()) {
+			return titleFor(status);
+		}
+		return message;
+	}
+
+	/**
+	 * What is wrong with the JSON, in the words of JSON: the parser's own message without
+	 * its location suffix ({@code [Source: …; line: 1, column: 9]}) and never the Java
+	 * type it was reading into.
+	 */
+	private static String jsonProblem(HttpMessageNotReadableException ex) {
+		StreamReadException syntax = causeOfType(ex, StreamReadException.class);
+		if (syntax != null) {
+			String original = syntax.getOriginalMessage();
+			String first = (original != null) ? original.lines().findFirst().orElse("") : "";
+			// "expected close marker for Object (start marker at [Source: REDACTED …])"
+			first = SOURCE.matcher(first).replaceAll("").trim();
+			String where = (syntax.getLocation() != null && syntax.getLocation().getLineNr() > 0)
+					? " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr()
+					: "";
+			if (!first.isEmpty() && !CLASS_NAME.matcher(first).find() && !first.contains("Feature")) {
+				return first + where;
+			}
+			return "the body is not valid JSON" + where;
+		}
+		JacksonException jackson = causeOfType(ex, JacksonException.class);
+		if (jackson != null && jackson.getOriginalMessage() != null
+				&& jackson.getOriginalMessage().startsWith("Trailing token")) {
+			return "the body holds more than one JSON value";
+		}
+		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+			return "the body is missing";
+		}
+		return "the body is not valid JSON";
+	}
+
+	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	private static String titleFor(HttpStatusCode status) {

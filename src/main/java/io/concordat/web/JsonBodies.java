@@ -102,4 +102,41 @@ public final class JsonBodies {
 		return changes;
 	}
 
+	/**
+	 * The JSON pointer of the first key or string holding a NUL character, or null when
+	 * there is none: PostgreSQL can store NUL in neither text nor jsonb.
+	 */
+	public static @Nullable String nulAt(JsonNode node) {
+		return nulAt(node, "");
+	}
+
+	/** The JSON pointer of the first key or string holding NUL, or null. */
+	private static @Nullable String nulAt(JsonNode node, String pointer) {
+		if (node.isString()) {
+			return (node.asString().indexOf('\0') >= 0) ? pointer : null;
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = nulAt(node.get(i), pointer + "/" + i);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String key = property.getKey();
+				String here = pointer + "/" + (key.indexOf('\0') >= 0 ? key.replace("\0", "\\u0000") : key);
+				if (key.indexOf('\0') >= 0) {
+					return here;
+				}
+				String found = nulAt(property.getValue(), here);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
 }

@@ -2,16 +2,31 @@ package io.concordat.web;
 
 import java.util.List;
 
+import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -33,6 +48,47 @@ class WebConfiguration implements WebMvcConfigurer {
 			connector.setProperty("relaxedQueryChars", "[]{}|^`\"<>\\");
 			connector.setProperty("relaxedPathChars", "[]{}|^`\"<>\\");
 		};
+	}
+
+	/**
+	 * Replaces Tomcat's HTML error page, for the requests Tomcat refuses before Spring
+	 * MVC sees them, with the API's error bodies. The host's default valve is removed so
+	 * that only one of them reports.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReports(
+			@Value("${concordat.base-url:}") @Nullable String baseUrl) {
+		return (factory) -> factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
+			if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof Host host) {
+				for (Valve valve : host.getPipeline().getValves()) {
+					if (valve.getClass() == ErrorReportValve.class) {
+						host.getPipeline().removeValve(valve);
+					}
+				}
+				host.getPipeline().addValve(new ApiErrorReportValve(baseUrl));
+			}
+		}));
+	}
+
+	/**
+	 * Guards every request, after the request context exists (so error bodies can build
+	 * links) and before anything reads headers, query or body.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestGuard> requestGuard(
+			@Value("${concordat.web.max-request-size:5MB}") DataSize maxRequestSize,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
+				new RequestGuard(maxRequestSize.toBytes(), errors));
+		// Spring Boot orders its RequestContextFilter at REQUEST_WRAPPER_FILTER_MAX_ORDER
+		// - 105.
+		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100);
+		return registration;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PathNames());
 	}
 
 	/**

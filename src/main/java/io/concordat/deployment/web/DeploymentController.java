@@ -13,6 +13,7 @@ import io.concordat.web.Hal;
 import io.concordat.web.InvalidRequestException;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.MediaTypes;
+import io.concordat.web.Names;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -157,6 +158,9 @@ class DeploymentController {
 			return null;
 		}
 		String text = value.asString();
+		if (!text.isEmpty()) {
+			Names.check(field, text, errors);
+		}
 		return text.isEmpty() ? null : text;
 	}
 

@@ -44,7 +44,13 @@ final class MatrixQueries {
 				limit = 0;
 			}
 		}
-		return new MatrixQuery(selectors, selectors(params.get("ignore")), LatestBy.parse(string(params, "latestby")),
+		String latestBy = string(params, "latestby");
+		if (latestBy != null && !latestBy.isEmpty() && LatestBy.parse(latestBy) == null) {
+			// The Pact Broker ignores an unknown value and answers as if none were given,
+			// which hides a typo behind a wrong answer.
+			throw InvalidRequestException.field("latestby", "must be one of cvpv, cvp or cp");
+		}
+		return new MatrixQuery(selectors, selectors(params.get("ignore")), LatestBy.parse(latestBy),
 				"true".equals(string(params, "latest")), string(params, "tag"), string(params, "environment"),
 				"true".equals(string(params, "mainBranch")), success, limit);
 	}

@@ -13,6 +13,7 @@ import io.concordat.pacticipant.VersionView;
 import io.concordat.web.FieldErrors;
 import io.concordat.web.Hal;
 import io.concordat.web.JsonBodies;
+import io.concordat.web.Names;
 import io.concordat.web.Link;
 import io.concordat.web.MediaTypes;
 import io.concordat.web.NotFoundException;
@@ -153,6 +154,7 @@ class VersionController {
 			JsonNode tag = tags.get(i);
 			JsonNode name = tag.isObject() ? tag.get("name") : tag;
 			if (name != null && name.isString() && !name.asString().isBlank()) {
+				Names.check("tags", i, name.asString(), errors);
 				names.add(name.asString());
 			}
 			else {

@@ -20,6 +20,7 @@ import io.concordat.web.FieldErrors;
 import io.concordat.web.Hal;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.Link;
+import io.concordat.web.Names;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -65,14 +66,12 @@ class PublishContractsController {
 		List<String> tags = JsonBodies.strings(body, "tags", errors);
 		if (tags != null) {
 			for (int i = 0; i < tags.size(); i++) {
-				if (tags.get(i).isBlank()) {
-					errors.add("tags", i, "must be filled");
-				}
+				Names.check("tags", i, tags.get(i), errors);
 			}
 		}
 		String buildUrl = JsonBodies.string(body, "buildUrl", errors);
-		if (buildUrl != null && buildUrl.contains("\n")) {
-			errors.add("buildUrl", "cannot contain multiple lines");
+		if (buildUrl != null && Names.textProblem(buildUrl) != null) {
+			errors.add("buildUrl", Names.textProblem(buildUrl));
 		}
 		List<PublishContracts.ContractToPublish> contracts = new ArrayList<>();
 		JsonNode list = body.get("contracts");
@@ -107,12 +106,18 @@ class PublishContractsController {
 		if (consumer == null || consumer.isBlank()) {
 			errors.add("contracts", index, "consumerName is missing");
 		}
+		else if (Names.problem(consumer) != null) {
+			errors.add("contracts", index, "consumerName " + Names.problem(consumer));
+		}
 		else if (pacticipant != null && !consumer.equals(pacticipant)) {
 			errors.add("contracts", index,
 					"consumerName (" + consumer + ") must match pacticipantName (" + pacticipant + ")");
 		}
 		if (provider == null || provider.isBlank()) {
 			errors.add("contracts", index, "providerName is missing");
+		}
+		else if (Names.problem(provider) != null) {
+			errors.add("contracts", index, "providerName " + Names.problem(provider));
 		}
 		String specification = text(item, "specification");
 		if (specification == null || !specification.equals("pact")) {
@@ -166,6 +171,11 @@ class PublishContractsController {
 			JsonNode parsed = tools.jackson.databind.json.JsonMapper.shared().readTree(text);
 			if (parsed == null || !parsed.isObject()) {
 				errors.add("contracts", index, "content could not be parsed as application/json");
+				return null;
+			}
+			String nul = JsonBodies.nulAt(parsed);
+			if (nul != null) {
+				errors.add("contracts", index, "content cannot contain NUL characters (at " + nul + ")");
 				return null;
 			}
 		}
@@ -248,12 +258,7 @@ class PublishContractsController {
 	}
 
 	private static void checkLine(String field, String value, FieldErrors errors) {
-		if (value.isBlank()) {
-			errors.add(field, "must be filled");
-		}
-		else if (value.contains("\n")) {
-			errors.add(field, "cannot contain multiple lines");
-		}
+		Names.check(field, value, errors);
 	}
 
 }

@@ -14,14 +14,18 @@ import io.concordat.verification.VerificationService;
 import io.concordat.verification.VerificationView;
 import io.concordat.web.FieldErrors;
 import io.concordat.web.Hal;
+import io.concordat.web.InvalidRequestException;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.Link;
 import io.concordat.web.Links;
+import io.concordat.web.Names;
 import io.concordat.web.NotFoundException;
 import io.concordat.web.Timestamps;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +49,30 @@ class VerificationResultController {
 
 	private final Links links;
 
-	VerificationResultController(VerificationService verifications, PactService pacts, Links links) {
+	private final int maxTestResults;
+
+	VerificationResultController(VerificationService verifications, PactService pacts, Links links,
+			@Value("${concordat.web.max-test-results:10000}") int maxTestResults) {
 		this.verifications = verifications;
 		this.pacts = pacts;
 		this.links = links;
+		this.maxTestResults = maxTestResults;
+	}
+
+	/**
+	 * Each test result becomes stored rows, so their number is bounded like the body's
+	 * size: 413, naming {@code testResults}. pact-jvm and pact_verifier send one per
+	 * interaction; the {@code {"tests": […]}} shape of older verifiers is counted too.
+	 */
+	private void tooManyTestResults(@Nullable JsonNode testResults) {
+		if (testResults == null) {
+			return;
+		}
+		JsonNode list = testResults.isObject() ? testResults.get("tests") : testResults;
+		if (list != null && list.isArray() && list.size() > this.maxTestResults) {
+			throw new InvalidRequestException(HttpStatus.CONTENT_TOO_LARGE, new FieldErrors().add("testResults",
+					"must have at most " + this.maxTestResults + " entries (it has " + list.size() + ")"));
+		}
 	}
 
 	@PostMapping(CONTENT + "/verification-results")
@@ -74,8 +98,19 @@ class VerificationResultController {
 		if (providerVersion == null || providerVersion.isBlank()) {
 			errors.add("providerApplicationVersion", "must be filled");
 		}
+		else {
+			Names.check("providerApplicationVersion", providerVersion, errors);
+		}
 		String branch = JsonBodies.string(object, "providerApplicationVersionBranch", errors);
+		if (branch != null && !branch.isBlank()) {
+			Names.check("providerApplicationVersionBranch", branch, errors);
+		}
 		List<String> tags = JsonBodies.strings(object, "providerApplicationVersionTags", errors);
+		if (tags != null) {
+			for (int i = 0; i < tags.size(); i++) {
+				Names.check("providerApplicationVersionTags", i, tags.get(i), errors);
+			}
+		}
 		String buildUrl = JsonBodies.string(object, "buildUrl", errors);
 		if (buildUrl != null && !isUrl(buildUrl)) {
 			errors.add("buildUrl", "is not a valid URL");
@@ -84,6 +119,7 @@ class VerificationResultController {
 		if (testResults != null && !testResults.isNull() && !testResults.isArray() && !testResults.isObject()) {
 			errors.add("testResults", "must be an array");
 		}
+		tooManyTestResults(testResults);
 		JsonNode verifiedBy = object.get("verifiedBy");
 		if (verifiedBy != null && !verifiedBy.isNull() && !verifiedBy.isObject()) {
 			errors.add("verifiedBy", "must be an object");
