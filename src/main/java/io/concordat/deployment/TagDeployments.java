@@ -4,7 +4,6 @@ import io.concordat.pacticipant.VersionTagged;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,8 @@ class TagDeployments {
 
 	private final DeploymentService deployments;
 
-	TagDeployments(@Value("${concordat.deployment.create-deployed-versions-for-tags:true}") boolean enabled,
-			EnvironmentService environments, DeploymentService deployments) {
-		this.enabled = enabled;
+	TagDeployments(DeploymentProperties properties, EnvironmentService environments, DeploymentService deployments) {
+		this.enabled = properties.createDeployedVersionsForTags();
 		this.environments = environments;
 		this.deployments = deployments;
 	}

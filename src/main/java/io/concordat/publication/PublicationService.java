@@ -23,7 +23,6 @@ import io.concordat.web.MediaTypes;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,15 +51,13 @@ public class PublicationService {
 	private final boolean checkForDuplicateNames;
 
 	PublicationService(PactStore store, PacticipantService pacticipants, VersionService versions,
-			BranchService branches,
-			@Value("${concordat.publication.allow-dangerous-contract-modification:false}") boolean allowContentModification,
-			@Value("${concordat.publication.check-for-potential-duplicate-pacticipant-names:true}") boolean checkForDuplicateNames) {
+			BranchService branches, PublicationProperties properties) {
 		this.store = store;
 		this.pacticipants = pacticipants;
 		this.versions = versions;
 		this.branches = branches;
-		this.allowContentModification = allowContentModification;
-		this.checkForDuplicateNames = checkForDuplicateNames;
+		this.allowContentModification = properties.allowDangerousContractModification();
+		this.checkForDuplicateNames = properties.checkForPotentialDuplicatePacticipantNames();
 	}
 
 	/**

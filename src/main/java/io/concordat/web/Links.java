@@ -6,7 +6,6 @@ import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -25,9 +24,8 @@ public class Links {
 
 	private final @Nullable String configuredBaseUrl;
 
-	public Links(@Value("${concordat.base-url:}") @Nullable String configuredBaseUrl) {
-		this.configuredBaseUrl = (configuredBaseUrl == null || configuredBaseUrl.isBlank()) ? null
-				: stripTrailingSlash(configuredBaseUrl);
+	public Links(WebProperties properties) {
+		this.configuredBaseUrl = (properties.baseUrl() != null) ? stripTrailingSlash(properties.baseUrl()) : null;
 	}
 
 	/** The base URL without a trailing slash. */

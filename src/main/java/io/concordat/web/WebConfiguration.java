@@ -6,20 +6,18 @@ import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -33,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes Tomcat and Spring MVC accept Pact Broker URLs as the real clients send them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
 	/**
@@ -56,8 +55,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * that only one of them reports.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReports(
-			@Value("${concordat.base-url:}") @Nullable String baseUrl) {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReports(WebProperties properties) {
+		String baseUrl = properties.baseUrl();
 		return (factory) -> factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
 			if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof Host host) {
 				for (Valve valve : host.getPipeline().getValves()) {
@@ -75,11 +74,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * links) and before anything reads headers, query or body.
 	 */
 	@Bean
-	FilterRegistrationBean<RequestGuard> requestGuard(
-			@Value("${concordat.web.max-request-size:5MB}") DataSize maxRequestSize,
+	FilterRegistrationBean<RequestGuard> requestGuard(WebProperties properties,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
 		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
-				new RequestGuard(maxRequestSize.toBytes(), errors));
+				new RequestGuard(properties.maxRequestSize().toBytes(), errors));
 		// Spring Boot orders its RequestContextFilter at REQUEST_WRAPPER_FILTER_MAX_ORDER
 		// - 105.
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100);

@@ -18,13 +18,13 @@ import io.concordat.web.InvalidRequestException;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.Link;
 import io.concordat.web.Links;
+import io.concordat.web.WebProperties;
 import io.concordat.web.Names;
 import io.concordat.web.NotFoundException;
 import io.concordat.web.Timestamps;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +51,11 @@ class VerificationResultController {
 
 	private final int maxTestResults;
 
-	VerificationResultController(VerificationService verifications, PactService pacts, Links links,
-			@Value("${concordat.web.max-test-results:10000}") int maxTestResults) {
+	VerificationResultController(VerificationService verifications, PactService pacts, Links links, WebProperties web) {
 		this.verifications = verifications;
 		this.pacts = pacts;
 		this.links = links;
-		this.maxTestResults = maxTestResults;
+		this.maxTestResults = web.maxTestResults();
 	}
 
 	/**
