@@ -11,8 +11,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Builds the absolute hrefs of HAL links. The base is the configured
- * {@code concordat.base-url}, or the current request's own base (X-Forwarded-* honoured),
- * so links work behind a proxy.
+ * {@code concordat.web.base-url}, or the current request's own base (X-Forwarded-*
+ * honoured), so links work behind a proxy.
  *
  * <p>
  * Each path segment is encoded like the Pact Broker's {@code ERB::Util.url_encode}:
