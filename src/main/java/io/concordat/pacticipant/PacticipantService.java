@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.concordat.web.ConflictException;
 import io.concordat.web.FieldErrors;
 import io.concordat.web.Names;
 import io.concordat.web.NotFoundException;
@@ -75,7 +74,7 @@ public class PacticipantService {
 	public PacticipantView create(String name, PacticipantDetails details) {
 		validate(name, details);
 		if (this.pacticipants.findByName(name).isPresent()) {
-			throw nameTaken(name);
+			throw PacticipantNameTaken.named(name);
 		}
 		Pacticipant pacticipant = new Pacticipant(name);
 		pacticipant.apply(details);
@@ -85,14 +84,8 @@ public class PacticipantService {
 		catch (DataIntegrityViolationException ex) {
 			// Created by a concurrent request since the check above: the same answer as
 			// had it arrived first.
-			throw nameTaken(name);
+			throw PacticipantNameTaken.named(name);
 		}
-	}
-
-	private static ConflictException nameTaken(String name) {
-		String message = "A pacticipant with name '" + name + "' already exists";
-		return new ConflictException(message, Map.of("errors", Map.of("name", List.of(message))),
-				io.concordat.web.MediaTypes.HAL_JSON);
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package io.concordat.publication;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.concordat.pacticipant.PacticipantRef;
@@ -17,9 +15,7 @@ import io.concordat.publication.contract.InvalidPactException;
 import io.concordat.publication.contract.MergeResult;
 import io.concordat.publication.contract.PactContent;
 import io.concordat.publication.contract.PactParser;
-import io.concordat.web.ConflictException;
 import io.concordat.web.FieldErrors;
-import io.concordat.web.MediaTypes;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -102,7 +98,7 @@ public class PublicationService {
 		}
 		conflicts.addAll(potentialDuplicates(command));
 		if (!conflicts.isEmpty()) {
-			throw conflict(conflicts);
+			throw PactContentConflict.of(conflicts);
 		}
 
 		List<Notice> notices = new ArrayList<>();
@@ -139,7 +135,7 @@ public class PublicationService {
 		this.store.lockConsumerVersion(consumer, version);
 		Optional<PactView> existing = this.store.find(consumer, version, provider);
 		if (existing.isPresent() && !existing.get().sha().equals(contract.sha()) && !this.allowContentModification) {
-			throw new ConflictException(changedContentMessage(consumer, version, provider));
+			throw PactContentConflict.because(changedContentMessage(consumer, version, provider));
 		}
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
 		return store(consumerVersion,
@@ -163,7 +159,7 @@ public class PublicationService {
 		List<Notice> conflicts = new ArrayList<>();
 		String merged = merge(existing.get(), content, version, conflicts);
 		if (!conflicts.isEmpty()) {
-			throw new ConflictException(conflicts.get(0).text());
+			throw PactContentConflict.because(conflicts.get(0).text());
 		}
 		Contract contract = this.parser.parse(merged);
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
@@ -268,21 +264,6 @@ public class PublicationService {
 			}
 		}
 		return notices;
-	}
-
-	private static ConflictException conflict(List<Notice> notices) {
-		List<Map<String, String>> noticeBodies = new ArrayList<>();
-		List<String> errors = new ArrayList<>();
-		for (Notice notice : notices) {
-			noticeBodies.add(Map.of("type", notice.type(), "text", notice.text()));
-			if (notice.type().equals("error")) {
-				errors.add(notice.text());
-			}
-		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("notices", noticeBodies);
-		body.put("errors", Map.of("contracts", errors));
-		return new ConflictException(errors.get(0), body, MediaTypes.JSON);
 	}
 
 	static String changedContentMessage(String consumer, String version, String provider) {

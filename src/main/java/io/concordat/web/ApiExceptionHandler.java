@@ -103,12 +103,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> conflict(ConflictException ex, HttpServletRequest request) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		if (!ex.notices().isEmpty()) {
+			List<Map<String, String>> notices = new ArrayList<>();
+			for (ConflictException.Notice notice : ex.notices()) {
+				Map<String, String> item = new LinkedHashMap<>();
+				item.put("type", notice.type());
+				item.put("text", notice.text());
+				notices.add(item);
+			}
+			facts.put("notices", notices);
+		}
+		if (ex.field() != null) {
+			facts.put("errors", Map.of(ex.field(), ex.fieldMessages()));
+		}
 		if (wantsProblem(request)) {
 			Map<String, Object> problem = problem("Conflict", "conflict", HttpStatus.CONFLICT, ex.getMessage());
-			problem.putAll(withoutKey(ex.legacyBody(), "error"));
+			problem.putAll(facts);
 			return body(HttpStatus.CONFLICT, MediaTypes.PROBLEM_JSON, problem);
 		}
-		return body(HttpStatus.CONFLICT, ex.legacyContentType(), ex.legacyBody());
+		if (facts.isEmpty()) {
+			return body(HttpStatus.CONFLICT, MediaTypes.HAL_JSON, Map.of("error", ex.getMessage()));
+		}
+		// The Pact Broker answers a refused POST /contracts/publish, the one conflict
+		// with
+		// notices, as plain JSON; its other 409s are HAL.
+		return body(HttpStatus.CONFLICT, ex.notices().isEmpty() ? MediaTypes.HAL_JSON : MediaTypes.JSON, facts);
 	}
 
 	/**
@@ -332,12 +352,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<Object> body(HttpStatusCode status, MediaType type, Object body) {
 		return ResponseEntity.status(status).contentType(type).body(body);
-	}
-
-	private static Map<String, Object> withoutKey(Map<String, Object> map, String key) {
-		Map<String, Object> copy = new LinkedHashMap<>(map);
-		copy.remove(key);
-		return copy;
 	}
 
 }
