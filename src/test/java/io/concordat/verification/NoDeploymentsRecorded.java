@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A broker where no deployment is recorded: there are no environments, so no version is
  * deployed or released anywhere and every environment named in a selector is unknown.
  */
-class NoDeploymentsRecorded implements DeployedVersions {
+public class NoDeploymentsRecorded implements DeployedVersions {
 
 	@Override
 	public boolean environmentExists(String environment) {

@@ -3,6 +3,7 @@ package io.concordat.verification;
 import java.util.List;
 
 import io.concordat.ConcordatTest;
+import io.concordat.verification.web.PactsForVerificationRequestReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class SelectorResolutionTests {
 	ApplicationContext context;
 
 	@Autowired
-	SelectorValidation validation;
+	PactsForVerificationRequestReader validation;
 
 	History history;
 

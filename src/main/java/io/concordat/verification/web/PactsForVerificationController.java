@@ -10,7 +10,6 @@ import io.concordat.publication.PactMetadata;
 import io.concordat.verification.PactsForVerificationRequest;
 import io.concordat.verification.PactsForVerificationService;
 import io.concordat.verification.ResolvedSelector;
-import io.concordat.verification.SelectorValidation;
 import io.concordat.verification.VerifiablePact;
 import io.concordat.verification.VerifiablePactNotices;
 import io.concordat.web.Hal;
@@ -59,14 +58,14 @@ class PactsForVerificationController {
 
 	private final PactsForVerificationService pacts;
 
-	private final SelectorValidation validation;
+	private final PactsForVerificationRequestReader validation;
 
 	private final Links links;
 
 	private final JsonMapper json;
 
-	PactsForVerificationController(PactsForVerificationService pacts, SelectorValidation validation, Links links,
-			JsonMapper json) {
+	PactsForVerificationController(PactsForVerificationService pacts, PactsForVerificationRequestReader validation,
+			Links links, JsonMapper json) {
 		this.pacts = pacts;
 		this.validation = validation;
 		this.links = links;

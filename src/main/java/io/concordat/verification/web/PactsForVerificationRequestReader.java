@@ -1,4 +1,4 @@
-package io.concordat.verification;
+package io.concordat.verification.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.concordat.verification.ConsumerVersionSelector;
+import io.concordat.verification.DeployedVersions;
+import io.concordat.verification.PactsForVerificationRequest;
 import io.concordat.web.FieldErrors;
 import io.concordat.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -22,12 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates a pacts-for-verification request and normalises it: every problem is reported
- * at once, naming the field (selectors with {@code (at index N)}), in the Pact Broker's
- * words. Keys may be camelCase (the JSON body) or snake_case (old query strings).
+ * Reads a pacts-for-verification request, as the Pact Broker's wire format has it, into
+ * the typed request the service takes: every problem is reported at once, naming the
+ * field (selectors with {@code (at index N)}), in the Pact Broker's words. Keys may be
+ * camelCase (the JSON body) or snake_case (old query strings). The one question it asks
+ * of the domain, whether a named environment exists, goes through
+ * {@link DeployedVersions}.
  */
 @Component
-public class SelectorValidation {
+public class PactsForVerificationRequestReader {
 
 	static final String SELECTORS = "consumerVersionSelectors";
 
@@ -54,7 +60,7 @@ public class SelectorValidation {
 
 	private final DeployedVersions deployedVersions;
 
-	SelectorValidation(DeployedVersions deployedVersions) {
+	PactsForVerificationRequestReader(DeployedVersions deployedVersions) {
 		this.deployedVersions = deployedVersions;
 	}
 

@@ -1,9 +1,12 @@
-package io.concordat.verification;
+package io.concordat.verification.web;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.concordat.verification.ConsumerVersionSelector;
+import io.concordat.verification.NoDeploymentsRecorded;
+import io.concordat.verification.PactsForVerificationRequest;
 import io.concordat.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,11 +19,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The request rules of pacts-for-verification, each refusal naming the field (and the
  * selector's index) in the Pact Broker's words.
  */
-class SelectorValidationTests {
+class PactsForVerificationRequestReaderTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final SelectorValidation validation = new SelectorValidation(new NoDeploymentsRecorded());
+	private final PactsForVerificationRequestReader validation = new PactsForVerificationRequestReader(
+			new NoDeploymentsRecorded());
 
 	@Test
 	void aSelectorMustSaySomethingToSelectBy() {
