@@ -120,6 +120,31 @@ public class VerificationService {
 		return find(id, pact.consumerVersion()).orElseThrow();
 	}
 
+	/**
+	 * Deletes one result with its interaction outcomes. When it was the latest result for
+	 * its pact content and provider version, the one before it (if any) takes its place,
+	 * so the matrix answers as if the deleted result had never been published.
+	 */
+	public void delete(VerificationView result) {
+		record Key(long pactVersionId, long providerVersionId) {
+		}
+		Key key = this.jdbc
+			.sql("delete from verifications where id = :id returning pact_version_id, provider_version_id")
+			.param("id", result.id())
+			.query((rs, n) -> new Key(rs.getLong(1), rs.getLong(2)))
+			.single();
+		this.jdbc.sql("""
+				insert into latest_verifications (pact_version_id, provider_version_id, verification_id, consumer_id,
+				                                  provider_id, success, created_at)
+				select pact_version_id, provider_version_id, id, consumer_id, provider_id, success, created_at
+				from verifications where pact_version_id = :pactVersion and provider_version_id = :providerVersion
+				order by id desc limit 1
+				on conflict (pact_version_id, provider_version_id) do nothing""")
+			.param("pactVersion", key.pactVersionId())
+			.param("providerVersion", key.providerVersionId())
+			.update();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<VerificationView> find(String provider, String consumer, String sha, long number) {
 		return this.jdbc
