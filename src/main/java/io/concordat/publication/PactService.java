@@ -1,14 +1,18 @@
 package io.concordat.publication;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.concordat.pacticipant.PacticipantService;
+import io.concordat.publication.contract.ProviderState;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +41,12 @@ public class PactService {
 
 	private final PacticipantService pacticipants;
 
-	PactService(JdbcClient jdbc, PacticipantService pacticipants) {
+	private final JsonMapper json;
+
+	PactService(JdbcClient jdbc, PacticipantService pacticipants, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.pacticipants = pacticipants;
+		this.json = json;
 	}
 
 	public Optional<PactView> forVersion(String provider, String consumer, String version) {
@@ -221,6 +228,62 @@ public class PactService {
 				branch);
 	}
 
+	/**
+	 * The latest pact of each consumer of the provider among the consumer versions on a
+	 * branch; {@code null} means each consumer's own main branch.
+	 */
+	public List<PactView> latestForProviderBranch(String provider, @Nullable String branch) {
+		requireProvider(provider);
+		String branchJoin = """
+				join branch_versions bv on bv.version_id = l.consumer_version_id
+				 and bv.branch_name = coalesce(cast(:branch as text),
+				                               (select main_branch from pacticipants where id = l.consumer_id))""";
+		return this.jdbc
+			.sql(PactStore.latestPerIntegration(branchJoin,
+					"i.provider_id = (select id from pacticipants where name = :provider)"))
+			.param("provider", provider)
+			.param("branch", branch)
+			.query(PactStore::pact)
+			.list()
+			.stream()
+			.sorted(BY_CONSUMER_THEN_PROVIDER)
+			.toList();
+	}
+
+	/** The provider's pacts from the given consumer versions. */
+	public List<PactView> forProviderAndConsumerVersions(String provider, Collection<Long> consumerVersionIds) {
+		requireProvider(provider);
+		if (consumerVersionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(PactStore.PACT_COLUMNS
+					+ "where p.name = :provider and lp.consumer_version_id = any(:versions) order by c.name, "
+					+ "lp.consumer_version_order desc")
+			.param("provider", provider)
+			.param("versions", consumerVersionIds.toArray(Long[]::new))
+			.query(PactStore::pact)
+			.list();
+	}
+
+	/**
+	 * The provider states the interactions of the given contents need, as parsed at
+	 * publication; each state once per content.
+	 */
+	public List<StateInContent> providerStates(Collection<Long> pactVersionIds) {
+		if (pactVersionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select distinct i.pact_version_id, s.state::text as state
+				from interactions i cross join lateral jsonb_array_elements(i.provider_states) as s(state)
+				where i.pact_version_id = any(:ids)
+				order by 1, 2""").param("ids", pactVersionIds.toArray(Long[]::new)).query((rs, n) -> {
+			ProviderState state = this.json.readValue(rs.getString("state"), ProviderState.class);
+			return new StateInContent(rs.getLong("pact_version_id"), state.name(), state.params());
+		}).list();
+	}
+
 	/** The latest pact of every integration. */
 	public List<PactView> latestOfEveryIntegration() {
 		return this.jdbc.sql(PactStore.latestPerIntegration("", "true"))
@@ -285,6 +348,15 @@ public class PactService {
 			sql = sql.param("tag", tag);
 		}
 		return sql.query(PactStore::pact).list();
+	}
+
+	/**
+	 * @param pactVersionId the content whose interactions need the state
+	 * @param name the state's description
+	 * @param params its parameters (empty when none)
+	 */
+	public record StateInContent(long pactVersionId, String name, Map<String, Object> params) {
+
 	}
 
 	/**
