@@ -284,6 +284,56 @@ public class PactService {
 		}).list();
 	}
 
+	/**
+	 * The pacts a dashboard shows: the latest of each integration, the latest for each
+	 * consumer tag, and those of the given consumer versions (the ones in environments),
+	 * each once with the tags it is the latest pact for. Optionally one integration only.
+	 */
+	public List<Head> heads(@Nullable String consumer, @Nullable String provider, Collection<Long> consumerVersionIds) {
+		String filter = """
+				(cast(:consumer as text) is null or lp.consumer_id = (select id from pacticipants where name = :consumer))
+				and (cast(:provider as text) is null or lp.provider_id = (select id from pacticipants where name = :provider))""";
+		Map<Long, List<String>> tagsByPublication = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select publication, tag from (
+				    select distinct on (lp.consumer_id, lp.provider_id) lp.pact_publication_id as publication,
+				           null::text as tag
+				    from latest_pact_publications lp where """ + filter + """
+
+				    order by lp.consumer_id, lp.provider_id, lp.consumer_version_order desc) overall
+				union all
+				select publication, tag from (
+				    select distinct on (lp.consumer_id, lp.provider_id, t.name) lp.pact_publication_id as publication,
+				           t.name as tag
+				    from latest_pact_publications lp join tags t on t.version_id = lp.consumer_version_id
+				    where """ + filter + """
+
+				    order by lp.consumer_id, lp.provider_id, t.name, lp.consumer_version_order desc) tagged
+				union all
+				select lp.pact_publication_id, null from latest_pact_publications lp
+				where lp.consumer_version_id = any(:versions) and """ + filter)
+			.param("consumer", consumer)
+			.param("provider", provider)
+			.param("versions", consumerVersionIds.toArray(Long[]::new))
+			.query((rs) -> {
+				List<String> tags = tagsByPublication.computeIfAbsent(rs.getLong("publication"),
+						(id) -> new java.util.ArrayList<>());
+				if (rs.getString("tag") != null) {
+					tags.add(rs.getString("tag"));
+				}
+			});
+		if (tagsByPublication.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(PactStore.PACT_COLUMNS + "where lp.pact_publication_id = any(:ids)")
+			.param("ids", tagsByPublication.keySet().toArray(Long[]::new))
+			.query(PactStore::pact)
+			.list()
+			.stream()
+			.map((pact) -> new Head(pact, tagsByPublication.get(pact.publicationId())))
+			.toList();
+	}
+
 	/** The latest pact of every integration. */
 	public List<PactView> latestOfEveryIntegration() {
 		return this.jdbc.sql(PactStore.latestPerIntegration("", "true"))
@@ -348,6 +398,14 @@ public class PactService {
 			sql = sql.param("tag", tag);
 		}
 		return sql.query(PactStore::pact).list();
+	}
+
+	/**
+	 * @param pact a pact a dashboard shows
+	 * @param latestForTags the consumer tags it is the latest pact for
+	 */
+	public record Head(PactView pact, List<String> latestForTags) {
+
 	}
 
 	/**

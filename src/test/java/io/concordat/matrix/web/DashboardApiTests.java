@@ -1,0 +1,105 @@
+package io.concordat.matrix.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.concordat.ConcordatTest;
+import io.concordat.matrix.Histories;
+import io.concordat.publication.PactView;
+import io.concordat.support.Broker;
+import io.concordat.support.Broker.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ConcordatTest
+class DashboardApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	Broker broker;
+
+	String web;
+
+	String api;
+
+	@BeforeEach
+	void aConsumerWithATaggedReleaseAndANewerUnverifiedPact() {
+		this.broker = Broker.at(this.port);
+		Histories history = new Histories(this.context);
+		this.web = history.pacticipant("orders-web");
+		this.api = history.pacticipant("orders-api");
+		PactView prod = history.publish(this.web, "1.0.0", this.api, 1);
+		history.tag(this.web, "1.0.0", "prod");
+		history.passes(prod, "2.0.0");
+		history.tag(this.api, "2.0.0", "prod");
+		history.publish(this.web, "1.1.0", this.api, 2);
+	}
+
+	@Test
+	void anIntegrationShowsItsLatestPactAndTheLatestTaggedPactWithTheirLatestResults() {
+		Response response = this.broker.get("/dashboard/provider/" + this.api + "/consumer/" + this.web);
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode items = response.json().get("items");
+		assertThat(items.size()).isEqualTo(2);
+		JsonNode latest = byConsumerVersion(items, "1.1.0");
+		assertThat(latest.at("/consumer/name").asString()).isEqualTo(this.web);
+		assertThat(latest.at("/consumer/version/branch").asString()).isEqualTo("main");
+		assertThat(latest.at("/consumer/version/headBranchNames/0").asString()).isEqualTo("main");
+		assertThat(latest.at("/provider/name").asString()).isEqualTo(this.api);
+		assertThat(latest.at("/provider/version").isNull()).isTrue();
+		assertThat(latest.get("latestVerificationResult").isNull()).isTrue();
+		assertThat(latest.get("pactTags").size()).isZero();
+		assertThat(latest.get("verificationStatus").asString()).isEqualTo("never");
+		assertThat(latest.get("webhookStatus").asString()).isEqualTo("none");
+		assertThat(latest.at("/pact/_links/self/href").asString()).isEqualTo(
+				this.broker.baseUrl() + "/pacts/provider/" + this.api + "/consumer/" + this.web + "/version/1.1.0");
+
+		JsonNode tagged = byConsumerVersion(items, "1.0.0");
+		assertThat(tagged.at("/pactTags/0/name").asString()).isEqualTo("prod");
+		assertThat(tagged.at("/pactTags/0/latest").asBoolean()).isTrue();
+		assertThat(tagged.at("/latestVerificationResult/success").asBoolean()).isTrue();
+		assertThat(tagged.at("/latestVerificationResult/_links/self/href").asString())
+			.endsWith("/version/1.0.0/verification-results/latest");
+		assertThat(tagged.at("/provider/version/number").asString()).isEqualTo("2.0.0");
+		assertThat(tagged.at("/latestVerificationResultTags/0/name").asString()).isEqualTo("prod");
+		assertThat(tagged.at("/latestVerificationResultTags/0/latest").asBoolean()).isTrue();
+		assertThat(tagged.get("verificationStatus").asString()).isEqualTo("success");
+		// Most recent activity first: 1.1.0 was published after 1.0.0 was verified.
+		assertThat(items.get(0)).isEqualTo(latest);
+	}
+
+	@Test
+	void theWholeDashboardIncludesTheIntegrationAndUnknownPacticipantsAreNotFound() {
+		JsonNode items = this.broker.get("/dashboard").json().get("items");
+		List<String> versions = new ArrayList<>();
+		for (JsonNode item : items) {
+			if (item.at("/consumer/name").asString().equals(this.web)) {
+				versions.add(item.at("/consumer/version/number").asString());
+			}
+		}
+		assertThat(versions).containsExactlyInAnyOrder("1.0.0", "1.1.0");
+		assertThat(this.broker.get("/dashboard/provider/" + this.api + "/consumer/nobody-at-all").status())
+			.isEqualTo(404);
+	}
+
+	private static JsonNode byConsumerVersion(JsonNode items, String version) {
+		for (JsonNode item : items) {
+			if (item.at("/consumer/version/number").asString().equals(version)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no item for consumer version " + version);
+	}
+
+}
