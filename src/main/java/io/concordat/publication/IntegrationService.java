@@ -1,6 +1,9 @@
 package io.concordat.publication;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.concordat.pacticipant.PacticipantService;
 import io.concordat.pacticipant.PacticipantView;
@@ -51,6 +54,52 @@ public class IntegrationService {
 			.optional();
 	}
 
+	/** Every integration, by consumer then provider name. */
+	@Transactional(readOnly = true)
+	public List<Pair> pairs() {
+		return this.jdbc
+			.sql("""
+					select c.id as consumer_id, c.name as consumer, p.id as provider_id, p.name as provider
+					from integrations i join pacticipants c on c.id = i.consumer_id join pacticipants p on p.id = i.provider_id
+					order by lower(c.name), lower(p.name)""")
+			.query((rs, n) -> new Pair(rs.getLong("consumer_id"), rs.getString("consumer"), rs.getLong("provider_id"),
+					rs.getString("provider")))
+			.list();
+	}
+
+	/**
+	 * The integrations of the pacticipant's network: those it is in, those its
+	 * counterparts are in, and so on, in the order {@link #pairs()} lists them. With a
+	 * limit, the network stops growing once it holds that many pacticipants.
+	 */
+	@Transactional(readOnly = true)
+	public List<Pair> network(String pacticipant, @Nullable Integer maxPacticipants) {
+		PacticipantView start = pacticipant(pacticipant);
+		List<Pair> all = pairs();
+		Set<Long> members = new LinkedHashSet<>(List.of(start.id()));
+		Set<Pair> included = new LinkedHashSet<>();
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Pair pair : all) {
+				if (included.contains(pair)
+						|| !(members.contains(pair.consumerId()) || members.contains(pair.providerId()))) {
+					continue;
+				}
+				Set<Long> joined = new LinkedHashSet<>(members);
+				joined.add(pair.consumerId());
+				joined.add(pair.providerId());
+				if (maxPacticipants != null && joined.size() > maxPacticipants) {
+					continue;
+				}
+				members = joined;
+				included.add(pair);
+				grew = true;
+			}
+		}
+		return all.stream().filter(included::contains).toList();
+	}
+
 	/** Every pact the consumer published for the provider. */
 	public int deletePacts(String provider, String consumer) {
 		return this.store.deletePublications(pacticipant(consumer).id(), pacticipant(provider).id(), "true", null);
@@ -93,6 +142,19 @@ public class IntegrationService {
 	/** Every integration, as {@link #delete} removes one. */
 	public void deleteAll() {
 		this.store.deleteIntegrations(null, null);
+	}
+
+	/**
+	 * A consumer–provider pair with the pacticipants' ids, which the Pact Broker's CSV
+	 * views of the network use as node identifiers.
+	 *
+	 * @param consumerId consumer id
+	 * @param consumer consumer name
+	 * @param providerId provider id
+	 * @param provider provider name
+	 */
+	public record Pair(long consumerId, String consumer, long providerId, String provider) {
+
 	}
 
 	private PacticipantView pacticipant(String name) {
