@@ -113,7 +113,10 @@ public class Dashboard {
 		if (verification == null) {
 			return "never";
 		}
-		return verification.success() ? "success" : "failed";
+		if (verification.success()) {
+			return "success";
+		}
+		return verification.pactPending() ? "failed_pending" : "failed";
 	}
 
 	/**
@@ -134,7 +137,8 @@ public class Dashboard {
 	 * @param providerHeadBranches the branches whose head is that result's provider
 	 * version
 	 * @param providerTags that provider version's tags, by name
-	 * @param verificationStatus never, success or failed
+	 * @param verificationStatus never, success, failed, or failed_pending (failed while
+	 * the pact was pending, so the provider's build did not fail)
 	 */
 	public record Item(PactView pact, List<String> pactTags, List<String> consumerHeadBranches,
 			@Nullable VerificationView latestVerification, List<String> providerHeadBranches,

@@ -32,7 +32,7 @@ public class VerificationService {
 
 	private static final String VERIFICATION_COLUMNS = """
 			select ver.id, ver.number, p.name as provider, c.name as consumer, pv.sha, pvv.number as provider_version,
-			       ver.success, ver.wip, ver.created_at, ver.build_url, ver.verified_by::text as verified_by,
+			       ver.success, ver.wip, ver.pact_pending, ver.created_at, ver.build_url, ver.verified_by::text as verified_by,
 			       ver.test_results::text as test_results
 			from verifications ver
 			join pact_versions pv on pv.id = ver.pact_version_id
@@ -267,15 +267,16 @@ public class VerificationService {
 
 	private static VerificationView withConsumerVersion(VerificationView found, String consumerVersion) {
 		return new VerificationView(found.id(), found.number(), found.provider(), found.consumer(), found.sha(),
-				consumerVersion, found.providerVersion(), found.success(), found.wip(), found.verificationDate(),
-				found.buildUrl(), found.verifiedBy(), found.testResults());
+				consumerVersion, found.providerVersion(), found.success(), found.wip(), found.pactPending(),
+				found.verificationDate(), found.buildUrl(), found.verifiedBy(), found.testResults());
 	}
 
 	private VerificationView row(ResultSet rs, int n) throws SQLException {
 		return new VerificationView(rs.getLong("id"), rs.getLong("number"), rs.getString("provider"),
 				rs.getString("consumer"), rs.getString("sha"), "", rs.getString("provider_version"),
-				rs.getBoolean("success"), rs.getBoolean("wip"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("build_url"), parse(rs.getString("verified_by")), parse(rs.getString("test_results")));
+				rs.getBoolean("success"), rs.getBoolean("wip"), rs.getBoolean("pact_pending"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("build_url"),
+				parse(rs.getString("verified_by")), parse(rs.getString("test_results")));
 	}
 
 	private @Nullable JsonNode parse(@Nullable String text) {

@@ -93,6 +93,27 @@ class DashboardApiTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void aFailureWhileThePactWasPendingIsShownAsFailedPending() {
+		JsonNode pact = this.broker.get("/pacts/provider/" + this.api + "/consumer/" + this.web + "/version/1.1.0")
+			.json();
+		String publish = pact.at("/_links/pb:publish-verification-results/href")
+			.asString()
+			.substring(this.broker.baseUrl().length())
+			.replace("/verification-results",
+					"/metadata/"
+							+ java.util.Base64.getUrlEncoder()
+								.withoutPadding()
+								.encodeToString("cvn=1.1.0&p=true".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+							+ "/verification-results");
+		assertThat(this.broker.post(publish, java.util.Map.of("success", false, "providerApplicationVersion", "2.1.0"))
+			.status()).isEqualTo(201);
+		JsonNode items = this.broker.get("/dashboard/provider/" + this.api + "/consumer/" + this.web)
+			.json()
+			.get("items");
+		assertThat(byConsumerVersion(items, "1.1.0").get("verificationStatus").asString()).isEqualTo("failed_pending");
+	}
+
 	private static JsonNode byConsumerVersion(JsonNode items, String version) {
 		for (JsonNode item : items) {
 			if (item.at("/consumer/version/number").asString().equals(version)) {
