@@ -10,12 +10,16 @@ import io.concordat.publication.PactView;
 import io.concordat.verification.VerificationView;
 import io.concordat.web.Hal;
 import io.concordat.web.Links;
+import io.concordat.web.MediaTypes;
 import io.concordat.web.Paging;
 import io.concordat.web.Timestamps;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,19 +39,24 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard")
-	ResponseEntity<Map<String, Object>> all(Paging paging) {
-		return represent(this.dashboard.items(), paging);
+	ResponseEntity<?> all(Paging paging,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+		return represent(this.dashboard.items(), paging, accept);
 	}
 
 	@GetMapping("/dashboard/provider/{provider}/consumer/{consumer}")
-	ResponseEntity<Map<String, Object>> integration(@PathVariable String provider, @PathVariable String consumer,
-			Paging paging) {
-		return represent(this.dashboard.items(provider, consumer), paging);
+	ResponseEntity<?> integration(@PathVariable String provider, @PathVariable String consumer, Paging paging,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+		return represent(this.dashboard.items(provider, consumer), paging, accept);
 	}
 
-	private ResponseEntity<Map<String, Object>> represent(List<Dashboard.Item> items, Paging paging) {
+	/** JSON by default, the Pact Broker's table for {@code text/plain}. */
+	private ResponseEntity<?> represent(List<Dashboard.Item> items, Paging paging, @Nullable String accept) {
 		List<Dashboard.Item> page = paging.requested()
 				? items.stream().skip(paging.offset()).limit(paging.size()).toList() : items;
+		if (MatrixController.wantsText(accept)) {
+			return ResponseEntity.ok().contentType(MediaTypes.TEXT_PLAIN).body(DashboardText.of(page));
+		}
 		List<Map<String, Object>> entries = new ArrayList<>();
 		for (Dashboard.Item item : page) {
 			entries.add(entry(item));

@@ -90,7 +90,7 @@ class MatrixController {
 	}
 
 	/** Text only when it is asked for and JSON is not. */
-	private static boolean wantsText(@Nullable String accept) {
+	static boolean wantsText(@Nullable String accept) {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}

@@ -94,6 +94,22 @@ class DashboardApiTests {
 	}
 
 	@Test
+	void plainTextAsksForTheDashboardAsATable() {
+		Response text = this.broker.get("/dashboard/provider/" + this.api + "/consumer/" + this.web,
+				java.util.Map.of("Accept", "text/plain"));
+		assertThat(text.contentType()).startsWith("text/plain");
+		List<String> lines = text.body().lines().toList();
+		assertThat(lines.get(0)).matches(
+				"CONSUMER_NAME +\\| C_VERSION \\| C_TAGS \\| PROVIDER_NAME +\\| P_VERSION \\| " + "P_TAGS \\| SUCCESS");
+		assertThat(lines.get(1)).matches("[-|]+");
+		assertThat(lines.subList(2, lines.size())).hasSize(2)
+			.anyMatch((line) -> line.matches(this.web + " +\\| 1\\.0\\.0 +\\| prod +\\| " + this.api
+					+ " +\\| 2\\.0\\.0 +\\| prod +\\| success *"))
+			.anyMatch((line) -> line
+				.matches(this.web + " +\\| 1\\.1\\.0 +\\| +\\| " + this.api + " +\\| +\\| +\\| never *"));
+	}
+
+	@Test
 	void aFailureWhileThePactWasPendingIsShownAsFailedPending() {
 		JsonNode pact = this.broker.get("/pacts/provider/" + this.api + "/consumer/" + this.web + "/version/1.1.0")
 			.json();
