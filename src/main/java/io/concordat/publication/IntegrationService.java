@@ -132,11 +132,9 @@ public class IntegrationService {
 	 * or in other integrations, and can-i-deploy answers for those must not change.
 	 */
 	public void delete(String provider, String consumer) {
-		PacticipantView consumerView = pacticipant(consumer);
-		PacticipantView providerView = pacticipant(provider);
-		if (this.store.deleteIntegrations(consumerView.id(), providerView.id()) == 0) {
-			throw new NotFoundException("No integration between " + consumer + " and " + provider + " found");
-		}
+		// As in the Pact Broker, only unknown pacticipants are "not found": deleting an
+		// integration that is already gone succeeds, so a retried deletion does too.
+		this.store.deleteIntegrations(pacticipant(consumer).id(), pacticipant(provider).id());
 	}
 
 	/** Every integration, as {@link #delete} removes one. */

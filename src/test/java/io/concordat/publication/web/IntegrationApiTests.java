@@ -69,7 +69,7 @@ class IntegrationApiTests {
 	}
 
 	@Test
-	void deletingAnIntegrationRemovesItsPactsAndVerificationResultsButKeepsThePacticipants() {
+	void deletingAnIntegrationRemovesItsPactsAndVerificationResultsButKeepsThePacticipantsAndCanBeRepeated() {
 		assertThat(this.broker.delete(integrationPath()).status()).isEqualTo(204);
 		assertThat(this.broker.get(integrationPath()).status()).isEqualTo(404);
 		assertThat(this.broker.get(pactPath() + "/latest").status()).isEqualTo(404);
@@ -77,7 +77,9 @@ class IntegrationApiTests {
 		assertThat(count("latest_verifications")).isZero();
 		assertThat(count("latest_pact_publications")).isZero();
 		assertThat(this.broker.get("/pacticipants/" + this.consumer + "/versions/1.1.0").status()).isEqualTo(200);
-		assertThat(this.broker.delete(integrationPath()).status()).isEqualTo(404);
+		assertThat(this.broker.delete(integrationPath()).status()).isEqualTo(204);
+		assertThat(this.broker.delete("/integrations/provider/" + this.provider + "/consumer/nobody").status())
+			.isEqualTo(404);
 	}
 
 	@Test
