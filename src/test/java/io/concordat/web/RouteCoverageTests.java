@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.concordat.ConcordatTest;
+import io.concordat.support.Broker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -39,6 +41,9 @@ class RouteCoverageTests {
 	@Autowired
 	List<RequestMappingHandlerMapping> mappings;
 
+	@LocalServerPort
+	int port;
+
 	@Test
 	void everyPactBrokerRouteIsServedOrDocumentedAsNotServedWithAReason() throws IOException {
 		Map<String, String> documented = documentedRoutes();
@@ -55,6 +60,16 @@ class RouteCoverageTests {
 					.hasSizeGreaterThan("not served: ".length() + 2);
 			}
 		}
+	}
+
+	@Test
+	void optionsAndHeadAreAnsweredForServedRoutesWithoutBeingListed() {
+		Broker broker = Broker.at(this.port);
+		Broker.Response options = broker.send("OPTIONS", "/integrations", null, Map.of());
+		assertThat(options.status()).isEqualTo(200);
+		assertThat(options.header("Allow")).contains("GET", "DELETE");
+		assertThat(broker.send("HEAD", "/metrics", null, Map.of("Accept", "application/hal+json")).status())
+			.isEqualTo(200);
 	}
 
 	@Test
