@@ -54,13 +54,19 @@ public class IntegrationService {
 			.optional();
 	}
 
-	/** Every integration, by consumer then provider name. */
+	/**
+	 * Every integration that still has a pact, by consumer then provider name: the Pact
+	 * Broker draws its network from the latest pacts, so an integration whose pacts were
+	 * all deleted is no longer an edge.
+	 */
 	@Transactional(readOnly = true)
 	public List<Pair> pairs() {
 		return this.jdbc
 			.sql("""
 					select c.id as consumer_id, c.name as consumer, p.id as provider_id, p.name as provider
 					from integrations i join pacticipants c on c.id = i.consumer_id join pacticipants p on p.id = i.provider_id
+					where exists (select 1 from latest_pact_publications l
+					              where l.consumer_id = i.consumer_id and l.provider_id = i.provider_id)
 					order by lower(c.name), lower(p.name)""")
 			.query((rs, n) -> new Pair(rs.getLong("consumer_id"), rs.getString("consumer"), rs.getLong("provider_id"),
 					rs.getString("provider")))

@@ -68,12 +68,16 @@ class RelationshipsApiTests {
 	}
 
 	@Test
-	void relationshipsListEveryIntegration() {
+	void relationshipsListEveryIntegrationThatStillHasAPact() {
 		List<String> rows = this.broker.get("/relationships").body().lines().toList();
 		assertThat(rows).anyMatch(
 				(row) -> row.startsWith(id(this.web) + "," + this.web + ",1,1,0,") && row.contains("," + id(this.api)));
 		assertThat(rows).anyMatch((row) -> row.startsWith(id(this.stranger) + "," + this.stranger + ",1,1,0,"));
 		assertThat(rows.stream().map((row) -> row.split(",").length).distinct()).hasSize(1);
+
+		this.broker.delete("/pacts/provider/" + this.api + "/consumer/" + this.web + "/versions");
+		assertThat(this.broker.get("/relationships").body().lines())
+			.noneMatch((row) -> row.startsWith(id(this.web) + ","));
 	}
 
 	private long id(String pacticipant) {
