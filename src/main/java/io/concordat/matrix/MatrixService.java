@@ -115,6 +115,23 @@ public class MatrixService {
 	}
 
 	/**
+	 * can-i-deploy for the latest version with a tag to the latest version with another
+	 * tag on each counterpart:
+	 * {@code /pacticipants/{p}/latest-version/{tag}/can-i-deploy/to/{to}}, the way
+	 * tag-only pipelines asked before environments existed. 404 when no version has the
+	 * tag.
+	 */
+	public MatrixResult canIDeployTagToTag(String pacticipant, String tag, String to) {
+		MatrixRow.Pacticipant found = this.repository.pacticipant(pacticipant)
+			.orElseThrow(() -> NotFoundException.pacticipant(pacticipant));
+		Selector latestWithTag = new Selector(pacticipant, null, true, tag, null, null, false);
+		if (this.repository.versions(found, latestWithTag, null).isEmpty()) {
+			throw new NotFoundException("No version of " + pacticipant + " with tag '" + tag + "' found");
+		}
+		return query(MatrixQuery.toTag(latestWithTag, to, List.of()));
+	}
+
+	/**
 	 * can-i-merge for the head of the pacticipant's main branch:
 	 * {@code /pacticipants/{p}/main-branch/can-i-merge}. 404 when it has none.
 	 */

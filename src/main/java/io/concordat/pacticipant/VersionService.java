@@ -122,6 +122,37 @@ public class VersionService {
 	}
 
 	/**
+	 * The versions carrying the tag, newest first; 404 when no version has it (the Pact
+	 * Broker's tag versions resource exists only while the tag does).
+	 */
+	@Transactional(readOnly = true)
+	public Listing<VersionView> listWithTag(String pacticipant, String tag, int offset, int limit) {
+		PacticipantView owner = this.pacticipants.get(pacticipant);
+		long total = this.jdbc.sql("select count(*) from tags where pacticipant_id = :id and name = :tag")
+			.param("id", owner.id())
+			.param("tag", tag)
+			.query(Long.class)
+			.single();
+		if (total == 0) {
+			throw new NotFoundException("No version of " + pacticipant + " with tag '" + tag + "' found");
+		}
+		List<VersionView> versions = this.jdbc.sql(VERSION_COLUMNS + """
+				join tags t on t.version_id = v.id
+				where t.pacticipant_id = :id and t.name = :tag
+				order by t.version_order desc limit :limit offset :offset""")
+			.param("id", owner.id())
+			.param("tag", tag)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(this::row)
+			.list()
+			.stream()
+			.map(this::complete)
+			.toList();
+		return new Listing<>(versions, total);
+	}
+
+	/**
 	 * The version, created (with its pacticipant) if it does not exist yet.
 	 */
 	public Upserted<VersionRef> findOrCreate(String pacticipant, String number) {

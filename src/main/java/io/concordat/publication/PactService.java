@@ -1,14 +1,18 @@
 package io.concordat.publication;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.concordat.pacticipant.PacticipantService;
+import io.concordat.publication.contract.ProviderState;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +41,12 @@ public class PactService {
 
 	private final PacticipantService pacticipants;
 
-	PactService(JdbcClient jdbc, PacticipantService pacticipants) {
+	private final JsonMapper json;
+
+	PactService(JdbcClient jdbc, PacticipantService pacticipants, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.pacticipants = pacticipants;
+		this.json = json;
 	}
 
 	public Optional<PactView> forVersion(String provider, String consumer, String version) {
@@ -221,6 +228,112 @@ public class PactService {
 				branch);
 	}
 
+	/**
+	 * The latest pact of each consumer of the provider among the consumer versions on a
+	 * branch; {@code null} means each consumer's own main branch.
+	 */
+	public List<PactView> latestForProviderBranch(String provider, @Nullable String branch) {
+		requireProvider(provider);
+		String branchJoin = """
+				join branch_versions bv on bv.version_id = l.consumer_version_id
+				 and bv.branch_name = coalesce(cast(:branch as text),
+				                               (select main_branch from pacticipants where id = l.consumer_id))""";
+		return this.jdbc
+			.sql(PactStore.latestPerIntegration(branchJoin,
+					"i.provider_id = (select id from pacticipants where name = :provider)"))
+			.param("provider", provider)
+			.param("branch", branch)
+			.query(PactStore::pact)
+			.list()
+			.stream()
+			.sorted(BY_CONSUMER_THEN_PROVIDER)
+			.toList();
+	}
+
+	/** The provider's pacts from the given consumer versions. */
+	public List<PactView> forProviderAndConsumerVersions(String provider, Collection<Long> consumerVersionIds) {
+		requireProvider(provider);
+		if (consumerVersionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(PactStore.PACT_COLUMNS
+					+ "where p.name = :provider and lp.consumer_version_id = any(:versions) order by c.name, "
+					+ "lp.consumer_version_order desc")
+			.param("provider", provider)
+			.param("versions", consumerVersionIds.toArray(Long[]::new))
+			.query(PactStore::pact)
+			.list();
+	}
+
+	/**
+	 * The provider states the interactions of the given contents need, as parsed at
+	 * publication; each state once per content.
+	 */
+	public List<StateInContent> providerStates(Collection<Long> pactVersionIds) {
+		if (pactVersionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select distinct i.pact_version_id, s.state::text as state
+				from interactions i cross join lateral jsonb_array_elements(i.provider_states) as s(state)
+				where i.pact_version_id = any(:ids)
+				order by 1, 2""").param("ids", pactVersionIds.toArray(Long[]::new)).query((rs, n) -> {
+			ProviderState state = this.json.readValue(rs.getString("state"), ProviderState.class);
+			return new StateInContent(rs.getLong("pact_version_id"), state.name(), state.params());
+		}).list();
+	}
+
+	/**
+	 * The pacts a dashboard shows: the latest of each integration, the latest for each
+	 * consumer tag, and those of the given consumer versions (the ones in environments),
+	 * each once with the tags it is the latest pact for. Optionally one integration only.
+	 */
+	public List<Head> heads(@Nullable String consumer, @Nullable String provider, Collection<Long> consumerVersionIds) {
+		String filter = """
+				(cast(:consumer as text) is null or lp.consumer_id = (select id from pacticipants where name = :consumer))
+				and (cast(:provider as text) is null or lp.provider_id = (select id from pacticipants where name = :provider))""";
+		Map<Long, List<String>> tagsByPublication = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select publication, tag from (
+				    select distinct on (lp.consumer_id, lp.provider_id) lp.pact_publication_id as publication,
+				           null::text as tag
+				    from latest_pact_publications lp where """ + filter + """
+
+				    order by lp.consumer_id, lp.provider_id, lp.consumer_version_order desc) overall
+				union all
+				select publication, tag from (
+				    select distinct on (lp.consumer_id, lp.provider_id, t.name) lp.pact_publication_id as publication,
+				           t.name as tag
+				    from latest_pact_publications lp join tags t on t.version_id = lp.consumer_version_id
+				    where """ + filter + """
+
+				    order by lp.consumer_id, lp.provider_id, t.name, lp.consumer_version_order desc) tagged
+				union all
+				select lp.pact_publication_id, null from latest_pact_publications lp
+				where lp.consumer_version_id = any(:versions) and """ + filter)
+			.param("consumer", consumer)
+			.param("provider", provider)
+			.param("versions", consumerVersionIds.toArray(Long[]::new))
+			.query((rs) -> {
+				List<String> tags = tagsByPublication.computeIfAbsent(rs.getLong("publication"),
+						(id) -> new java.util.ArrayList<>());
+				if (rs.getString("tag") != null) {
+					tags.add(rs.getString("tag"));
+				}
+			});
+		if (tagsByPublication.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(PactStore.PACT_COLUMNS + "where lp.pact_publication_id = any(:ids)")
+			.param("ids", tagsByPublication.keySet().toArray(Long[]::new))
+			.query(PactStore::pact)
+			.list()
+			.stream()
+			.map((pact) -> new Head(pact, tagsByPublication.get(pact.publicationId())))
+			.toList();
+	}
+
 	/** The latest pact of every integration. */
 	public List<PactView> latestOfEveryIntegration() {
 		return this.jdbc.sql(PactStore.latestPerIntegration("", "true"))
@@ -285,6 +398,23 @@ public class PactService {
 			sql = sql.param("tag", tag);
 		}
 		return sql.query(PactStore::pact).list();
+	}
+
+	/**
+	 * @param pact a pact a dashboard shows
+	 * @param latestForTags the consumer tags it is the latest pact for
+	 */
+	public record Head(PactView pact, List<String> latestForTags) {
+
+	}
+
+	/**
+	 * @param pactVersionId the content whose interactions need the state
+	 * @param name the state's description
+	 * @param params its parameters (empty when none)
+	 */
+	public record StateInContent(long pactVersionId, String name, Map<String, Object> params) {
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.concordat.publication.contract.Contract;
 import io.concordat.publication.contract.ContractField;
 import io.concordat.publication.contract.ContractInteraction;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -203,6 +204,40 @@ class PactStore {
 			.param("order", beforeOrder)
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * Removes every revision of the pacts the consumer published for the provider from
+	 * the consumer versions the condition (on {@code pp.consumer_version_id}) selects.
+	 */
+	int deletePublications(long consumerId, long providerId, String versionCondition, @Nullable String name) {
+		var sql = this.jdbc
+			.sql("""
+					delete from pact_publications pp where pp.consumer_id = :c and pp.provider_id = :p and """ + " "
+					+ versionCondition)
+			.param("c", consumerId)
+			.param("p", providerId);
+		if (name != null) {
+			sql = sql.param("name", name);
+		}
+		return sql.update();
+	}
+
+	/**
+	 * Removes the pacts between a consumer and a provider, and with their content the
+	 * verification results and interactions stored for it, and the integration itself.
+	 * Either id {@code null} means every consumer or every provider.
+	 */
+	int deleteIntegrations(@Nullable Long consumerId, @Nullable Long providerId) {
+		String where = "(cast(:c as bigint) is null or consumer_id = :c) and (cast(:p as bigint) is null or provider_id = :p)";
+		this.jdbc.sql("delete from pact_versions where " + where)
+			.param("c", consumerId)
+			.param("p", providerId)
+			.update();
+		return this.jdbc.sql("delete from integrations where " + where)
+			.param("c", consumerId)
+			.param("p", providerId)
+			.update();
 	}
 
 	/** Removes every revision a consumer version published for a provider. */

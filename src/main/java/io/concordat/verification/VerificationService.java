@@ -32,7 +32,7 @@ public class VerificationService {
 
 	private static final String VERIFICATION_COLUMNS = """
 			select ver.id, ver.number, p.name as provider, c.name as consumer, pv.sha, pvv.number as provider_version,
-			       ver.success, ver.wip, ver.created_at, ver.build_url, ver.verified_by::text as verified_by,
+			       ver.success, ver.wip, ver.pact_pending, ver.created_at, ver.build_url, ver.verified_by::text as verified_by,
 			       ver.test_results::text as test_results
 			from verifications ver
 			join pact_versions pv on pv.id = ver.pact_version_id
@@ -121,6 +121,31 @@ public class VerificationService {
 				    created_at = excluded.created_at
 				where latest_verifications.verification_id < excluded.verification_id""").param("id", id).update();
 		return find(id, pact.consumerVersion()).orElseThrow();
+	}
+
+	/**
+	 * Deletes one result with its interaction outcomes. When it was the latest result for
+	 * its pact content and provider version, the one before it (if any) takes its place,
+	 * so the matrix answers as if the deleted result had never been published.
+	 */
+	public void delete(VerificationView result) {
+		record Key(long pactVersionId, long providerVersionId) {
+		}
+		Key key = this.jdbc
+			.sql("delete from verifications where id = :id returning pact_version_id, provider_version_id")
+			.param("id", result.id())
+			.query((rs, n) -> new Key(rs.getLong(1), rs.getLong(2)))
+			.single();
+		this.jdbc.sql("""
+				insert into latest_verifications (pact_version_id, provider_version_id, verification_id, consumer_id,
+				                                  provider_id, success, created_at)
+				select pact_version_id, provider_version_id, id, consumer_id, provider_id, success, created_at
+				from verifications where pact_version_id = :pactVersion and provider_version_id = :providerVersion
+				order by id desc limit 1
+				on conflict (pact_version_id, provider_version_id) do nothing""")
+			.param("pactVersion", key.pactVersionId())
+			.param("providerVersion", key.providerVersionId())
+			.update();
 	}
 
 	@Transactional(readOnly = true)
@@ -245,15 +270,16 @@ public class VerificationService {
 
 	private static VerificationView withConsumerVersion(VerificationView found, String consumerVersion) {
 		return new VerificationView(found.id(), found.number(), found.provider(), found.consumer(), found.sha(),
-				consumerVersion, found.providerVersion(), found.success(), found.wip(), found.verificationDate(),
-				found.buildUrl(), found.verifiedBy(), found.testResults());
+				consumerVersion, found.providerVersion(), found.success(), found.wip(), found.pactPending(),
+				found.verificationDate(), found.buildUrl(), found.verifiedBy(), found.testResults());
 	}
 
 	private VerificationView row(ResultSet rs, int n) throws SQLException {
 		return new VerificationView(rs.getLong("id"), rs.getLong("number"), rs.getString("provider"),
 				rs.getString("consumer"), rs.getString("sha"), "", rs.getString("provider_version"),
-				rs.getBoolean("success"), rs.getBoolean("wip"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("build_url"), parse(rs.getString("verified_by")), parse(rs.getString("test_results")));
+				rs.getBoolean("success"), rs.getBoolean("wip"), rs.getBoolean("pact_pending"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("build_url"),
+				parse(rs.getString("verified_by")), parse(rs.getString("test_results")));
 	}
 
 	private @Nullable JsonNode parse(@Nullable String text) {

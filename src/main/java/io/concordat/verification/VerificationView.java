@@ -18,14 +18,17 @@ import tools.jackson.databind.JsonNode;
  * @param providerVersion the provider version that verified
  * @param success whether it passed
  * @param wip whether it was published for a work-in-progress pact
+ * @param pactPending whether the pact was pending for this provider when verified (a
+ * failure then does not fail the provider's build)
  * @param verificationDate when it was published
  * @param buildUrl the CI build
  * @param verifiedBy the verifier as it described itself
  * @param testResults per-interaction results as sent
  */
 public record VerificationView(long id, long number, String provider, String consumer, String sha,
-		String consumerVersion, String providerVersion, boolean success, boolean wip, Instant verificationDate,
-		@Nullable String buildUrl, @Nullable JsonNode verifiedBy, @Nullable JsonNode testResults) {
+		String consumerVersion, String providerVersion, boolean success, boolean wip, boolean pactPending,
+		Instant verificationDate, @Nullable String buildUrl, @Nullable JsonNode verifiedBy,
+		@Nullable JsonNode testResults) {
 
 	public String pactTitle() {
 		return "Pact between " + this.consumer + " (" + this.consumerVersion + ") and " + this.provider;

@@ -25,6 +25,8 @@ public final class PactFiles {
 
 	private final List<Map<String, Object>> interactions = new ArrayList<>();
 
+	private List<Map<String, Object>> providerStates = List.of(Map.of("name", "an order exists"));
+
 	private PactFiles() {
 	}
 
@@ -48,7 +50,7 @@ public final class PactFiles {
 	public PactFiles withInteraction(String description, String path, Map<String, Object> responseBody) {
 		Map<String, Object> interaction = new LinkedHashMap<>();
 		interaction.put("description", description);
-		interaction.put("providerStates", List.of(Map.of("name", "an order exists")));
+		interaction.put("providerStates", this.providerStates);
 		interaction.put("request", Map.of("method", "GET", "path", path));
 		Map<String, Object> rules = new LinkedHashMap<>();
 		responseBody.keySet()
@@ -57,6 +59,16 @@ public final class PactFiles {
 		interaction.put("response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body",
 				responseBody, "matchingRules", Map.of("body", rules)));
 		this.interactions.add(interaction);
+		return this;
+	}
+
+	/**
+	 * The provider states of the interactions added after this (each a map with a
+	 * {@code name} and optional {@code params}); "an order exists" unless changed.
+	 */
+	@SafeVarargs
+	public final PactFiles inStates(Map<String, Object>... states) {
+		this.providerStates = List.of(states);
 		return this;
 	}
 

@@ -69,6 +69,13 @@ class MatrixController {
 		return respond(this.matrix.canIDeployBranch(pacticipant, branch, environment), accept);
 	}
 
+	@GetMapping("/pacticipants/{pacticipant}/latest-version/{tag}/can-i-deploy/to/{to}")
+	ResponseEntity<?> canIDeployTagToTag(@PathVariable String pacticipant, @PathVariable String tag,
+			@PathVariable String to,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+		return respond(this.matrix.canIDeployTagToTag(pacticipant, tag, to), accept);
+	}
+
 	@GetMapping("/pacticipants/{pacticipant}/main-branch/can-i-merge")
 	ResponseEntity<?> canIMerge(@PathVariable String pacticipant,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -83,7 +90,7 @@ class MatrixController {
 	}
 
 	/** Text only when it is asked for and JSON is not. */
-	private static boolean wantsText(@Nullable String accept) {
+	static boolean wantsText(@Nullable String accept) {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}

@@ -15,6 +15,7 @@ import io.concordat.web.Hal;
 import io.concordat.web.JsonBodies;
 import io.concordat.web.Names;
 import io.concordat.web.Link;
+import io.concordat.web.Links;
 import io.concordat.web.MediaTypes;
 import io.concordat.web.NotFoundException;
 import io.concordat.web.Paging;
@@ -47,7 +48,21 @@ class VersionController {
 	@GetMapping("/pacticipants/{pacticipant}/versions")
 	ResponseEntity<Map<String, Object>> list(@PathVariable String pacticipant, Paging paging) {
 		Listing<VersionView> listing = this.versions.list(pacticipant, paging.offset(), paging.size());
-		String self = this.resources.pacticipantHref(pacticipant) + "/versions";
+		return versions(pacticipant, this.resources.pacticipantHref(pacticipant) + "/versions", listing, paging);
+	}
+
+	/** The versions with a tag, in the shape of the version list. */
+	@GetMapping("/pacticipants/{pacticipant}/tags/{tag}/versions")
+	ResponseEntity<Map<String, Object>> listWithTag(@PathVariable String pacticipant, @PathVariable String tag,
+			Paging paging) {
+		Listing<VersionView> listing = this.versions.listWithTag(pacticipant, tag, paging.offset(), paging.size());
+		return versions(pacticipant,
+				this.resources.pacticipantHref(pacticipant) + "/tags/" + Links.encode(tag) + "/versions", listing,
+				paging);
+	}
+
+	private ResponseEntity<Map<String, Object>> versions(String pacticipant, String self, Listing<VersionView> listing,
+			Paging paging) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> links = new LinkedHashMap<>();
 		paging.describe(listing.total(), self, body, links);

@@ -1,9 +1,11 @@
 package io.concordat.publication.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.concordat.publication.IntegrationService;
 import io.concordat.publication.PactMetadata;
 import io.concordat.publication.PactService;
 import io.concordat.publication.PactView;
@@ -45,10 +47,14 @@ class PactController {
 
 	private final PactResources resources;
 
-	PactController(PactService pacts, PublicationService publications, PactResources resources) {
+	private final IntegrationService integrations;
+
+	PactController(PactService pacts, PublicationService publications, PactResources resources,
+			IntegrationService integrations) {
 		this.pacts = pacts;
 		this.publications = publications;
 		this.resources = resources;
+		this.integrations = integrations;
 	}
 
 	@GetMapping({ PACT + "/version/{version}", PACT + "/versions/{version}",
@@ -76,7 +82,9 @@ class PactController {
 		return ResponseEntity.ok().contentType(MediaTypes.HAL_JSON).body(document);
 	}
 
-	@PatchMapping(path = { PACT + "/version/{version}", PACT + "/versions/{version}" },
+	@PatchMapping(
+			path = { PACT + "/version/{version}", PACT + "/versions/{version}",
+					"/pact/provider/{provider}/consumer/{consumer}/version/{version}" },
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaTypes.MERGE_PATCH_JSON_VALUE })
 	ResponseEntity<String> merge(@PathVariable String provider, @PathVariable String consumer,
 			@PathVariable String version, @RequestBody(required = false) @Nullable String body) {
@@ -88,13 +96,52 @@ class PactController {
 			.body(this.resources.document(published.pact(), PactMetadata.empty()));
 	}
 
-	@DeleteMapping({ PACT + "/version/{version}", PACT + "/versions/{version}" })
+	@DeleteMapping({ PACT + "/version/{version}", PACT + "/versions/{version}",
+			"/pact/provider/{provider}/consumer/{consumer}/version/{version}" })
 	ResponseEntity<Map<String, Object>> delete(@PathVariable String provider, @PathVariable String consumer,
 			@PathVariable String version) {
 		this.publications.deletePact(provider, consumer, version);
-		String integration = this.resources.integrationHref(provider, consumer);
-		return Hal.ok(Map.of("_links", Map.of("index", Link.to(this.resources.links().baseUrl(), "Index"),
-				"pb:latest-pact-version", Link.to(integration + "/latest", "Latest version of this pact"))));
+		return afterDeletion(provider, consumer);
+	}
+
+	/** Every pact between them; the Pact Broker answers this one with no body. */
+	@DeleteMapping(PACT + "/versions")
+	ResponseEntity<Void> deleteAll(@PathVariable String provider, @PathVariable String consumer) {
+		this.integrations.deletePacts(provider, consumer);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping(PACT + "/tag/{tag}")
+	ResponseEntity<Map<String, Object>> deleteWithTag(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable String tag) {
+		this.integrations.deletePactsWithTag(provider, consumer, tag);
+		return afterDeletion(provider, consumer);
+	}
+
+	/**
+	 * The pacts of a branch. The {@code latest/versions} form deletes the whole branch's
+	 * pacts too, as the Pact Broker's does (it is the same resource).
+	 */
+	@DeleteMapping({ PACT + "/branch/{branch}", PACT + "/branch/{branch}/latest/versions", PACT + "/branch/versions",
+			PACT + "/branch/latest/versions" })
+	ResponseEntity<Map<String, Object>> deleteOnBranch(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable(required = false) @Nullable String branch) {
+		this.integrations.deletePactsOnBranch(provider, consumer, branch);
+		return afterDeletion(provider, consumer);
+	}
+
+	/**
+	 * What the Pact Broker answers after deleting pacts: the index, and the latest pact
+	 * that remains (if one does).
+	 */
+	private ResponseEntity<Map<String, Object>> afterDeletion(String provider, String consumer) {
+		Map<String, Object> rels = new LinkedHashMap<>();
+		rels.put("index", Link.to(this.resources.links().baseUrl(), "Index"));
+		if (this.pacts.latest(provider, consumer).isPresent()) {
+			rels.put("pb:latest-pact-version",
+					Link.to(this.resources.integrationHref(provider, consumer) + "/latest", "Latest pact"));
+		}
+		return Hal.ok(Map.of("_links", rels));
 	}
 
 	@GetMapping(PACT + "/pact-version/{sha}")
@@ -115,7 +162,10 @@ class PactController {
 				() -> "No pact found with content " + sha + " between " + consumer + " and " + provider);
 	}
 
-	@GetMapping(PACT + "/latest")
+	/**
+	 * Also under the deprecated singular {@code /pact/…}, which old clients still use.
+	 */
+	@GetMapping({ PACT + "/latest", "/pact/provider/{provider}/consumer/{consumer}/latest" })
 	ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer) {
 		return latestDocument(this.pacts.latest(provider, consumer),
 				() -> "No pact found between " + consumer + " and " + provider);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.concordat.publication.PactMetadata;
 import io.concordat.publication.PactService;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -133,13 +135,53 @@ class VerificationResultController {
 			.body(representation(result));
 	}
 
-	@GetMapping(CONTENT + "/verification-results/{number:\\d+}")
+	/**
+	 * A result, also under the {@code /metadata/…} URL of the pact it verified (verifiers
+	 * build result URLs from the pact URL they were given).
+	 */
+	@GetMapping({ CONTENT + "/verification-results/{number:\\d+}",
+			CONTENT + "/metadata/{metadata}/verification-results/{number:\\d+}" })
 	ResponseEntity<Map<String, Object>> get(@PathVariable String provider, @PathVariable String consumer,
 			@PathVariable String sha, @PathVariable long number) {
-		VerificationView result = this.verifications.find(provider, consumer, sha, number)
+		return Hal.ok(representation(numbered(provider, consumer, sha, number)));
+	}
+
+	@DeleteMapping({ CONTENT + "/verification-results/{number:\\d+}",
+			CONTENT + "/metadata/{metadata}/verification-results/{number:\\d+}" })
+	ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+			@PathVariable long number) {
+		this.verifications.delete(numbered(provider, consumer, sha, number));
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The Pact Broker's "latest verification" resources are the result resource, so they
+	 * delete too: the latest result goes and the one before becomes the latest.
+	 */
+	@DeleteMapping({ CONTENT + "/verification-results/latest",
+			"/pacts/provider/{provider}/consumer/{consumer}/version/{version}/verification-results/latest",
+			"/pacts/provider/{provider}/consumer/{consumer}/latest/verification-results/latest",
+			"/pacts/provider/{provider}/consumer/{consumer}/latest/{tag}/verification-results/latest" })
+	ResponseEntity<Void> deleteLatest(@PathVariable String provider, @PathVariable String consumer,
+			@PathVariable(required = false) @Nullable String sha,
+			@PathVariable(required = false) @Nullable String version,
+			@PathVariable(required = false) @Nullable String tag) {
+		String content = sha;
+		if (content == null) {
+			Optional<PactView> pact = (version != null) ? this.pacts.forVersion(provider, consumer, version)
+					: (tag != null) ? this.pacts.latestWithTag(provider, consumer, tag)
+							: this.pacts.latest(provider, consumer);
+			content = pact.orElseThrow(() -> noResult(consumer, provider)).sha();
+		}
+		this.verifications.delete(this.verifications.latestForContent(provider, consumer, content)
+			.orElseThrow(() -> noResult(consumer, provider)));
+		return ResponseEntity.noContent().build();
+	}
+
+	private VerificationView numbered(String provider, String consumer, String sha, long number) {
+		return this.verifications.find(provider, consumer, sha, number)
 			.orElseThrow(() -> new NotFoundException("No verification result " + number + " found for the pact "
 					+ "between " + consumer + " and " + provider + " with content " + sha));
-		return Hal.ok(representation(result));
 	}
 
 	@GetMapping(CONTENT + "/verification-results/latest")

@@ -1,0 +1,75 @@
+package io.concordat.matrix.web;
+
+import io.concordat.ConcordatTest;
+import io.concordat.matrix.Histories;
+import io.concordat.publication.PactView;
+import io.concordat.support.Broker;
+import io.concordat.support.Broker.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database is shared with other tests, so these assert what a small history adds to
+ * each count rather than absolute numbers.
+ */
+@ConcordatTest
+class MetricsApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void metricsCountWhatAHistoryAddsInThePactBrokersShape() {
+		Broker broker = Broker.at(this.port);
+		Histories history = new Histories(this.context);
+		JsonNode before = broker.get("/metrics").json();
+
+		String web = history.pacticipant("orders-web");
+		String api = history.pacticipant("orders-api");
+		String production = history.environment("production");
+		PactView first = history.publish(web, "1.0.0", api, 1);
+		history.publish(web, "1.1.0", api, 1);
+		history.tag(web, "1.1.0", "prod");
+		history.passes(first, "2.0.0");
+		history.fails(first, "2.1.0");
+		history.deploy(api, "2.0.0", production);
+		history.release(web, "1.0.0", production);
+
+		Response response = broker.get("/metrics");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).isEqualTo("application/hal+json;charset=utf-8");
+		JsonNode after = response.json();
+		assertThat(added(before, after, "/pacticipants/count")).isEqualTo(2);
+		assertThat(added(before, after, "/pacticipants/withMainBranchSetCount")).isEqualTo(2);
+		assertThat(added(before, after, "/integrations/count")).isEqualTo(1);
+		assertThat(added(before, after, "/pactPublications/count")).isEqualTo(2);
+		assertThat(added(before, after, "/pactVersions/count")).isEqualTo(1);
+		assertThat(added(before, after, "/interactions/latestInteractionsCount")).isEqualTo(1);
+		assertThat(added(before, after, "/verificationResults/count")).isEqualTo(2);
+		assertThat(added(before, after, "/verificationResults/successCount")).isEqualTo(1);
+		assertThat(added(before, after, "/verificationResults/failureCount")).isEqualTo(1);
+		assertThat(added(before, after, "/pacticipantVersions/count")).isEqualTo(4);
+		assertThat(added(before, after, "/tags/count")).isEqualTo(1);
+		assertThat(added(before, after, "/environments/count")).isEqualTo(1);
+		assertThat(added(before, after, "/deployedVersions/currentlyDeployedCount")).isEqualTo(1);
+		assertThat(added(before, after, "/releasedVersions/currentlySupportedCount")).isEqualTo(1);
+		assertThat(added(before, after, "/pactRevisionsPerConsumerVersion/distribution/1")).isEqualTo(2);
+		assertThat(after.at("/verificationResults/last").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
+		assertThat(after.at("/webhooks/count").asInt()).isZero();
+		assertThat(after.at("/matrix/count").asInt()).isEqualTo(-1);
+	}
+
+	private static long added(JsonNode before, JsonNode after, String pointer) {
+		return after.at(pointer).asLong(0) - before.at(pointer).asLong(0);
+	}
+
+}
