@@ -11,13 +11,14 @@
  * content by those provider versions.
  *
  * <p>
- * Its code calls only {@code publication} (pact metadata in links) and {@code web}. Its
- * SQL reads the read models the other modules maintain for it: {@code versions},
- * {@code branch_heads} and {@code tags} (pacticipant), {@code latest_pact_publications}
- * (publication), {@code latest_verifications} and the interaction results (verification),
- * and the {@code versions_in_environments} view (deployment).
+ * The decisions' SQL reads the read models the other modules maintain for it:
+ * {@code versions}, {@code branch_heads} and {@code tags} (pacticipant),
+ * {@code latest_pact_publications} (publication), {@code latest_verifications} and the
+ * interaction results (verification), and the {@code versions_in_environments} view
+ * (deployment). The dashboard and the metrics, which summarise every module, call their
+ * services.
  */
-@ApplicationModule(allowedDependencies = { "publication", "web" })
+@ApplicationModule(allowedDependencies = { "verification", "deployment", "publication", "pacticipant", "web" })
 @NullMarked
 package io.concordat.matrix;
 

@@ -1,14 +1,12 @@
 package io.concordat.pacticipant;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.concordat.web.FieldErrors;
 import io.concordat.web.Names;
 import io.concordat.web.NotFoundException;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -27,9 +25,6 @@ public class PacticipantService {
 	 * Broker defaults).
 	 */
 	static final Set<String> MAIN_BRANCH_CANDIDATES = Set.of("develop", "main", "master");
-
-	private static final Set<String> PATCHABLE = Set.of("displayName", "mainBranch", "repositoryUrl", "repositoryName",
-			"repositoryNamespace");
 
 	private final PacticipantRepository pacticipants;
 
@@ -106,22 +101,10 @@ public class PacticipantService {
 	 * {@code null} clears one. Creates the pacticipant when missing, which
 	 * {@code create-or-update-pacticipant} relies on.
 	 */
-	public Upserted<PacticipantView> patch(String name, Map<String, @Nullable Object> changes) {
-		FieldErrors errors = new FieldErrors();
-		changes.forEach((key, value) -> {
-			if (PATCHABLE.contains(key) && value != null && !(value instanceof String)) {
-				errors.add(key, "must be a string");
-			}
-		});
-		errors.throwIfAny();
+	public Upserted<PacticipantView> patch(String name, PacticipantPatch changes) {
 		Optional<Pacticipant> existing = this.pacticipants.findByName(name);
 		Pacticipant pacticipant = existing.orElseGet(() -> new Pacticipant(name));
-		PacticipantDetails current = pacticipant.details();
-		PacticipantDetails patched = new PacticipantDetails(pick(changes, "displayName", current.displayName()),
-				pick(changes, "mainBranch", current.mainBranch()),
-				pick(changes, "repositoryUrl", current.repositoryUrl()),
-				pick(changes, "repositoryName", current.repositoryName()),
-				pick(changes, "repositoryNamespace", current.repositoryNamespace()));
+		PacticipantDetails patched = changes.applyTo(pacticipant.details());
 		validate(name, patched);
 		pacticipant.apply(patched);
 		if (existing.isPresent()) {
@@ -203,10 +186,6 @@ public class PacticipantService {
 			normalised.append(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower);
 		}
 		return normalised.toString();
-	}
-
-	private static @Nullable String pick(Map<String, @Nullable Object> changes, String key, @Nullable String current) {
-		return changes.containsKey(key) ? (String) changes.get(key) : current;
 	}
 
 	private static void validate(String name, PacticipantDetails details) {

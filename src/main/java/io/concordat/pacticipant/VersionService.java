@@ -5,12 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.concordat.web.FieldErrors;
 import io.concordat.web.Names;
-import io.concordat.web.InvalidRequestException;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -197,14 +194,10 @@ public class VersionService {
 	 * {@code PATCH …/versions/{v}} (merge-patch): create or update; only a given
 	 * {@code buildUrl} changes.
 	 */
-	public Upserted<VersionView> patch(String pacticipant, String number, Map<String, @Nullable Object> changes) {
-		Object buildUrl = changes.get("buildUrl");
-		if (buildUrl != null && !(buildUrl instanceof String)) {
-			throw InvalidRequestException.field("buildUrl", "must be a string");
-		}
+	public Upserted<VersionView> patch(String pacticipant, String number, @Nullable Change buildUrl) {
 		Upserted<VersionRef> version = findOrCreate(pacticipant, number);
-		if (changes.containsKey("buildUrl")) {
-			setBuildUrl(version.value().id(), (String) buildUrl);
+		if (buildUrl != null) {
+			setBuildUrl(version.value().id(), buildUrl.value());
 		}
 		return new Upserted<>(get(pacticipant, number), version.created());
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.concordat.pacticipant.Listing;
 import io.concordat.pacticipant.PacticipantDetails;
+import io.concordat.pacticipant.PacticipantPatch;
 import io.concordat.pacticipant.PacticipantService;
 import io.concordat.pacticipant.PacticipantView;
 import io.concordat.pacticipant.Upserted;
@@ -107,9 +108,16 @@ class PacticipantController {
 			consumes = { MediaTypes.MERGE_PATCH_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<Map<String, Object>> patch(@PathVariable String pacticipant,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		Map<String, @Nullable Object> changes = JsonBodies.mergePatch(body);
-		changes.remove("name");
-		Upserted<PacticipantView> result = this.pacticipants.patch(pacticipant, changes);
+		JsonNode changes = JsonBodies.object(body);
+		FieldErrors errors = new FieldErrors();
+		// "name" is ignored, as the Pact Broker ignores it: the path names the
+		// pacticipant.
+		PacticipantPatch patch = new PacticipantPatch(MergePatch.change(changes, "displayName", errors),
+				MergePatch.change(changes, "mainBranch", errors), MergePatch.change(changes, "repositoryUrl", errors),
+				MergePatch.change(changes, "repositoryName", errors),
+				MergePatch.change(changes, "repositoryNamespace", errors));
+		errors.throwIfAny();
+		Upserted<PacticipantView> result = this.pacticipants.patch(pacticipant, patch);
 		return Hal.createdOrOk(result.created(), this.resources.pacticipantHref(pacticipant),
 				this.resources.pacticipant(result.value(), true));
 	}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.concordat.pacticipant.Change;
 import io.concordat.pacticipant.Listing;
 import io.concordat.pacticipant.TagView;
 import io.concordat.pacticipant.Upserted;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -117,7 +117,10 @@ class VersionController {
 			consumes = { MediaTypes.MERGE_PATCH_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<Map<String, Object>> patch(@PathVariable String pacticipant, @PathVariable String version,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		Upserted<VersionView> result = this.versions.patch(pacticipant, version, JsonBodies.mergePatch(body));
+		FieldErrors errors = new FieldErrors();
+		Change buildUrl = MergePatch.change(JsonBodies.object(body), "buildUrl", errors);
+		errors.throwIfAny();
+		Upserted<VersionView> result = this.versions.patch(pacticipant, version, buildUrl);
 		return Hal.createdOrOk(result.created(), this.resources.versionHref(pacticipant, version),
 				this.resources.version(result.value()));
 	}
