@@ -342,6 +342,15 @@ class BadInputTests {
 	}
 
 	@Test
+	void aMalformedFormBodyOnAPatchIsAnUnsupportedMediaTypeNotAServerError() {
+		RawHttp.Response response = this.raw.send("PATCH", "/pacticipants/" + this.consumer,
+				Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/hal+json"),
+				"%$)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(response.status()).isEqualTo(415);
+	}
+
+	@Test
 	void connectIsNotImplementedAndSaysSoInJson() {
 		RawHttp.Response response = this.raw.send("CONNECT", "/pacticipants", Map.of(), new byte[0]);
 

@@ -274,7 +274,18 @@ class MalformedRequestPropertiesTests {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			List<String> names = methods.isEmpty() ? List.of("GET", "POST") : methods.stream().map(Enum::name).toList();
 			for (String pattern : info.getPatternValues()) {
-				found.add(new Route(pattern, names.stream().sorted().toList()));
+				// A DELETE of a path without variables has no malformed form: whatever
+				// else
+				// is sent, DELETE /integrations deletes every integration, here other
+				// tests'
+				// too. Its own tests cover it.
+				List<String> usable = names.stream()
+					.filter((name) -> !(name.equals("DELETE") && !VARIABLE.matcher(pattern).find()))
+					.sorted()
+					.toList();
+				if (!usable.isEmpty()) {
+					found.add(new Route(pattern, usable));
+				}
 			}
 		}
 		// The handler mapping's order is a hash map's: sort, so that a seed means one
