@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.concordat.web.Names;
@@ -99,23 +102,20 @@ public class VersionService {
 	/** Newest first. */
 	@Transactional(readOnly = true)
 	public Listing<VersionView> list(String pacticipant, int offset, int limit) {
-		PacticipantView owner = this.pacticipants.get(pacticipant);
-		List<VersionView> versions = this.jdbc
+		PacticipantRef owner = this.pacticipants.getRef(pacticipant);
+		List<VersionRow> versions = this.jdbc
 			.sql(VERSION_COLUMNS
 					+ "where v.pacticipant_id = :id order by v.version_order desc limit :limit offset :offset")
 			.param("id", owner.id())
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(this::row)
-			.list()
-			.stream()
-			.map(this::complete)
-			.toList();
+			.list();
 		long total = this.jdbc.sql("select count(*) from versions where pacticipant_id = :id")
 			.param("id", owner.id())
 			.query(Long.class)
 			.single();
-		return new Listing<>(versions, total);
+		return new Listing<>(complete(versions), total);
 	}
 
 	/**
@@ -124,7 +124,7 @@ public class VersionService {
 	 */
 	@Transactional(readOnly = true)
 	public Listing<VersionView> listWithTag(String pacticipant, String tag, int offset, int limit) {
-		PacticipantView owner = this.pacticipants.get(pacticipant);
+		PacticipantRef owner = this.pacticipants.getRef(pacticipant);
 		long total = this.jdbc.sql("select count(*) from tags where pacticipant_id = :id and name = :tag")
 			.param("id", owner.id())
 			.param("tag", tag)
@@ -133,7 +133,7 @@ public class VersionService {
 		if (total == 0) {
 			throw new NotFoundException("No version of " + pacticipant + " with tag '" + tag + "' found");
 		}
-		List<VersionView> versions = this.jdbc.sql(VERSION_COLUMNS + """
+		List<VersionRow> versions = this.jdbc.sql(VERSION_COLUMNS + """
 				join tags t on t.version_id = v.id
 				where t.pacticipant_id = :id and t.name = :tag
 				order by t.version_order desc limit :limit offset :offset""")
@@ -142,11 +142,8 @@ public class VersionService {
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(this::row)
-			.list()
-			.stream()
-			.map(this::complete)
-			.toList();
-		return new Listing<>(versions, total);
+			.list();
+		return new Listing<>(complete(versions), total);
 	}
 
 	/**
@@ -332,21 +329,41 @@ public class VersionService {
 	}
 
 	private VersionView complete(VersionRow row) {
-		List<VersionView.BranchMembership> memberships = this.jdbc.sql("""
-				select bv.branch_name, bv.created_at, coalesce(bh.branch_version_id = bv.id, false) as latest
-				from branch_versions bv left join branch_heads bh on bh.branch_id = bv.branch_id
-				where bv.version_id = :id order by bv.id""")
-			.param("id", row.id())
-			.query((rs, n) -> new VersionView.BranchMembership(rs.getString("branch_name"), rs.getBoolean("latest"),
-					rs.getTimestamp("created_at").toInstant()))
+		return complete(List.of(row)).get(0);
+	}
+
+	/**
+	 * The rows with their branches and tags, read for all of them in two queries whatever
+	 * the page size.
+	 */
+	private List<VersionView> complete(List<VersionRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Long[] ids = rows.stream().map(VersionRow::id).toArray(Long[]::new);
+		Map<Long, List<VersionView.BranchMembership>> memberships = new HashMap<>();
+		this.jdbc
+			.sql("""
+					select bv.version_id, bv.branch_name, bv.created_at, coalesce(bh.branch_version_id = bv.id, false) as latest
+					from branch_versions bv left join branch_heads bh on bh.branch_id = bv.branch_id
+					where bv.version_id = any(:ids) order by bv.id""")
+			.param("ids", ids)
+			.query((rs, n) -> memberships.computeIfAbsent(rs.getLong("version_id"), (id) -> new ArrayList<>())
+				.add(new VersionView.BranchMembership(rs.getString("branch_name"), rs.getBoolean("latest"),
+						rs.getTimestamp("created_at").toInstant())))
 			.list();
-		List<TagView> tags = this.jdbc
-			.sql("select name, created_at from tags where version_id = :id order by created_at, name")
-			.param("id", row.id())
-			.query((rs, n) -> new TagView(rs.getString("name"), rs.getTimestamp("created_at").toInstant()))
+		Map<Long, List<TagView>> tags = new HashMap<>();
+		this.jdbc
+			.sql("select version_id, name, created_at from tags where version_id = any(:ids) order by created_at, name")
+			.param("ids", ids)
+			.query((rs, n) -> tags.computeIfAbsent(rs.getLong("version_id"), (id) -> new ArrayList<>())
+				.add(new TagView(rs.getString("name"), rs.getTimestamp("created_at").toInstant())))
 			.list();
-		return new VersionView(row.id(), row.pacticipantId(), row.pacticipant(), row.number(), row.buildUrl(),
-				row.order(), row.createdAt(), memberships, tags);
+		return rows.stream()
+			.map((row) -> new VersionView(row.id(), row.pacticipantId(), row.pacticipant(), row.number(),
+					row.buildUrl(), row.order(), row.createdAt(), memberships.getOrDefault(row.id(), List.of()),
+					tags.getOrDefault(row.id(), List.of())))
+			.toList();
 	}
 
 	private VersionRow row(ResultSet rs, int n) throws SQLException {
