@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.concordat.ConcordatTest;
+import io.concordat.support.PactFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,12 +89,8 @@ class PactBrokerCliTests {
 	}
 
 	@Test
-	void warnsWhenAPublishedPactHasNoInteractions() throws Exception {
-		// Written by hand: the pact builder fills an empty pact with a default
-		// interaction.
-		Path empty = Files.writeString(this.pacts.resolve("empty.json"), """
-				{"consumer": {"name": "%s"}, "provider": {"name": "%s"}, "interactions": [],
-				 "metadata": {"pactSpecification": {"version": "3.0.0"}}}""".formatted(this.consumer, this.provider));
+	void warnsWhenAPublishedPactHasNoInteractions() {
+		Path empty = PactFiles.aPact().between(this.consumer, this.provider).writeTo(this.pacts);
 
 		PactCli.Result published = succeeds("publish", empty.toString(), "--consumer-app-version", "1.0.0");
 
@@ -237,7 +234,7 @@ class PactBrokerCliTests {
 		assertThat(published.stdout()).contains("❌").contains("pacticipantVersionNumber");
 	}
 
-	private PactFiles.Builder pactWith(String provider, int totalCents) {
+	private PactFiles pactWith(String provider, int totalCents) {
 		return PactFiles.aPact()
 			.between(this.consumer, provider)
 			.withInteraction("a request for order 1", "GET", "/orders/1", 200,

@@ -1,6 +1,10 @@
 package io.concordat.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -72,6 +76,21 @@ public final class PactFiles {
 		return this;
 	}
 
+	/**
+	 * A plain HTTP interaction with a JSON response, without provider states or matching
+	 * rules.
+	 */
+	public PactFiles withInteraction(String description, String method, String path, int status,
+			Map<String, ?> responseBody) {
+		Map<String, Object> interaction = new LinkedHashMap<>();
+		interaction.put("description", description);
+		interaction.put("request", Map.of("method", method, "path", path));
+		interaction.put("response",
+				Map.of("status", status, "headers", Map.of("Content-Type", "application/json"), "body", responseBody));
+		this.interactions.add(interaction);
+		return this;
+	}
+
 	/** {@code count} distinct interactions, for volume tests. */
 	public PactFiles withInteractions(int count, String seed) {
 		for (int i = 0; i < count; i++) {
@@ -88,6 +107,24 @@ public final class PactFiles {
 		pact.put("interactions", this.interactions);
 		pact.put("metadata", Map.of("pactSpecification", Map.of("version", this.specification)));
 		return json.writeValueAsString(pact);
+	}
+
+	/**
+	 * Writes the pact as {@code <consumer>-<provider>.json}, the name Pact libraries use,
+	 * as a consumer's Pact tests leave it for the CLI to publish; creates the directory
+	 * if needed.
+	 * @return the file written
+	 */
+	public Path writeTo(Path directory) {
+		try {
+			Files.createDirectories(directory);
+			Path file = directory.resolve(this.consumer + "-" + this.provider + ".json");
+			Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(json())));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String base64() {
