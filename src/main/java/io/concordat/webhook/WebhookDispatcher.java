@@ -58,6 +58,11 @@ class WebhookDispatcher implements SmartLifecycle {
 	}
 
 	@Override
+	public boolean isAutoStartup() {
+		return this.properties.dispatcherEnabled();
+	}
+
+	@Override
 	public synchronized void start() {
 		if (this.running) {
 			return;

@@ -21,12 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that died mid-attempt leaves it to be claimed again once this has passed, so it must
  * exceed the timeouts
  * @param responseBodyLimit how many characters of a response body are kept in the log
+ * @param dispatcherEnabled whether this instance delivers; a replica that should only
+ * serve requests leaves delivery to the others
  */
 @ConfigurationProperties("concordat.webhooks")
 public record WebhookProperties(@DefaultValue List<String> allowedHosts, @DefaultValue( {
 		"PT10S", "PT1M", "PT2M", "PT5M", "PT10M", "PT20M" }) List<Duration> retryDelays,
 		@DefaultValue("PT5S") Duration connectTimeout, @DefaultValue("PT15S") Duration readTimeout,
 		@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("4") int concurrentDeliveries,
-		@DefaultValue("PT1M") Duration lease, @DefaultValue("10000") int responseBodyLimit){
+		@DefaultValue("PT1M") Duration lease, @DefaultValue("10000") int responseBodyLimit,
+		@DefaultValue("true") boolean dispatcherEnabled){
 
 }
