@@ -290,6 +290,129 @@ class WebhookDeliveryTests {
 		assertThat(this.receiver.requestsTo("/v6")).isEmpty();
 	}
 
+	@Test
+	void republishingTheSameInteractionsInAnotherOrderIsNotAContentChange() {
+		String hook = "/reordered/" + this.consumer;
+		createWebhook(List.of("contract_content_changed"), request(this.receiver.url(hook), null, Map.of()));
+		PactFiles ab = PactFiles.aPact()
+			.between(this.consumer, this.provider)
+			.withInteraction("a", "/a", Map.of("id", 1))
+			.withInteraction("b", "/b", Map.of("id", 2));
+		PactFiles ba = PactFiles.aPact()
+			.between(this.consumer, this.provider)
+			.withInteraction("b", "/b", Map.of("id", 2))
+			.withInteraction("a", "/a", Map.of("id", 1));
+		assertThat(this.broker.post("/contracts/publish", ab.publishBody("1.0.0", "main", List.of())).status())
+			.isEqualTo(200);
+		assertThat(this.broker.post("/contracts/publish", ba.publishBody("1.1.0", "main", List.of())).status())
+			.isEqualTo(200);
+
+		assertThat(triggered("1.0.0")).hasSize(1);
+		assertThat(triggered("1.1.0")).isEmpty();
+	}
+
+	@Test
+	void aFailedVerificationFiresPublishedAndFailedForWebhooksOfTheProvidersLabel() {
+		String hook = "/verified/" + this.consumer;
+		String label = Names.unique("team");
+		this.broker.put("/pacticipants/" + this.provider + "/labels/" + label, Map.of());
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (String variable : List.of("eventName", "providerVersionNumber", "providerVersionBranch",
+				"consumerVersionNumber", "verificationResultUrl", "githubVerificationStatus",
+				"gitlabVerificationStatus", "azureDevOpsVerificationStatus", "bitbucketVerificationStatus", "buildUrl",
+				"providerLabels")) {
+			body.put(variable, "${pactbroker." + variable + "}");
+		}
+		Response created = this.broker.post("/webhooks",
+				Map.of("provider", Map.of("label", label), "events",
+						List.of(Map.of("name", "provider_verification_published"),
+								Map.of("name", "provider_verification_failed"),
+								Map.of("name", "provider_verification_succeeded")),
+						"request", request(this.receiver.url(hook), body, Map.of())));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		publish("1.0.0", "main", 4599);
+
+		JsonNode pact = this.broker
+			.get("/pacts/provider/" + this.provider + "/consumer/" + this.consumer + "/version/1.0.0")
+			.json();
+		Response result = this.broker.post(path(pact.at("/_links/pb:publish-verification-results/href").asString()),
+				Map.of("success", false, "providerApplicationVersion", "2.1.0", "providerApplicationVersionBranch",
+						"main", "buildUrl", "https://ci.example/orders/210"));
+		assertThat(result.status()).as(result.body()).isEqualTo(201);
+
+		List<Receiver.Request> received = this.receiver.await((request) -> request.path().equals(hook), 2, WAIT);
+		List<JsonNode> sent = received.stream().map((request) -> JSON.readTree(request.body())).toList();
+		assertThat(sent).extracting((node) -> node.get("eventName").asString())
+			.containsExactlyInAnyOrder("provider_verification_published", "provider_verification_failed");
+		JsonNode failed = sent.get(0);
+		assertThat(failed.get("providerVersionNumber").asString()).isEqualTo("2.1.0");
+		assertThat(failed.get("providerVersionBranch").asString()).isEqualTo("main");
+		assertThat(failed.get("consumerVersionNumber").asString()).isEqualTo("1.0.0");
+		assertThat(failed.get("verificationResultUrl").asString())
+			.isEqualTo(result.json().at("/_links/self/href").asString());
+		assertThat(failed.get("githubVerificationStatus").asString()).isEqualTo("failure");
+		assertThat(failed.get("gitlabVerificationStatus").asString()).isEqualTo("failed");
+		assertThat(failed.get("azureDevOpsVerificationStatus").asString()).isEqualTo("failed");
+		assertThat(failed.get("bitbucketVerificationStatus").asString()).isEqualTo("FAILED");
+		assertThat(failed.get("buildUrl").asString()).isEqualTo("https://ci.example/orders/210");
+		assertThat(failed.get("providerLabels").asString()).isEqualTo(label);
+		JsonNode triggered = this.broker.get(path(result.json().at("/_links/pb:triggered-webhooks/href").asString()))
+			.json();
+		assertThat(triggered.at("/_embedded/triggeredWebhooks").findValuesAsString("eventName"))
+			.containsExactlyInAnyOrder("provider_verification_published", "provider_verification_failed");
+	}
+
+	@Test
+	void aContractRequiringVerificationTriggersOneDeliveryPerProviderVersionThatHasNotVerifiedIt() {
+		String hook = "/requiring/" + this.consumer;
+		String provider = Names.unique("orders-main");
+		this.broker.post("/pacticipants", Map.of("name", provider, "mainBranch", "main"));
+		String environment = Names.unique("production");
+		String uuid = this.broker.post("/environments", Map.of("name", environment, "production", true))
+			.json()
+			.get("uuid")
+			.asString();
+		this.broker.put("/pacticipants/" + provider + "/branches/main/versions/1.5.0", Map.of());
+		this.broker.put("/pacticipants/" + provider + "/branches/main/versions/2.0.0", Map.of());
+		assertThat(this.broker
+			.post("/pacticipants/" + provider + "/versions/1.5.0/deployed-versions/environment/" + uuid, Map.of())
+			.status()).isEqualTo(201);
+		Response created = this.broker.post("/webhooks/provider/" + provider + "/consumer/" + this.consumer,
+				Map.of("events", List.of(Map.of("name", "contract_requiring_verification_published")), "request",
+						request(this.receiver.url(hook) + "/${pactbroker.providerVersionNumber}",
+								"${pactbroker.providerVersionDescriptions}|${pactbroker.providerVersionBranch}|"
+										+ "${pactbroker.currentlyDeployedProviderVersionNumber}",
+								Map.of())));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		PactFiles pact = PactFiles.aPact().between(this.consumer, provider).withOrderTotal(7);
+		this.broker.post("/contracts/publish", pact.publishBody("1.0.0", "main", List.of()));
+		List<Receiver.Request> received = this.receiver.await((request) -> request.path().startsWith(hook), 2, WAIT);
+		Map<String, String> byVersion = new HashMap<>();
+		received.forEach((request) -> byVersion.put(request.path().substring(hook.length() + 1), request.body()));
+		assertThat(byVersion).containsOnly(Map.entry("2.0.0", "latest version from main branch|main|"),
+				Map.entry("1.5.0", "currently deployed in " + environment + "|main|1.5.0"));
+
+		// Once the head of main verified this content, only the deployed version still
+		// has to: a new consumer version with the same content triggers one delivery.
+		JsonNode published = this.broker
+			.get("/pacts/provider/" + provider + "/consumer/" + this.consumer + "/version/1.0.0")
+			.json();
+		assertThat(this.broker
+			.post(path(published.at("/_links/pb:publish-verification-results/href").asString()),
+					Map.of("success", true, "providerApplicationVersion", "2.0.0"))
+			.status()).isEqualTo(201);
+		this.broker.post("/contracts/publish", pact.publishBody("1.1.0", "main", List.of()));
+		List<JsonNode> second = this.broker
+			.get("/pacts/provider/" + provider + "/consumer/" + this.consumer + "/version/1.1.0/triggered-webhooks")
+			.json()
+			.at("/_embedded/triggeredWebhooks")
+			.valueStream()
+			.toList();
+		assertThat(second).hasSize(1);
+		this.receiver.await((request) -> request.path().equals(hook + "/1.5.0"), 2, WAIT);
+	}
+
 	private WebhookDispatcher replica() {
 		return new WebhookDispatcher(this.outbox, this.store, this.client, this.properties);
 	}
