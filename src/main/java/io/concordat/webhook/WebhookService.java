@@ -17,6 +17,7 @@ import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -98,9 +99,10 @@ public class WebhookService {
 	/**
 	 * {@code POST /webhooks/{uuid}/execute}: calls the webhook now, as the newest pact of
 	 * its consumer and provider would (placeholders when there is none), without writing
-	 * a delivery. The outbound policy applies as to any delivery.
+	 * a delivery. The outbound policy applies as to any delivery. Outside a transaction,
+	 * so that a slow receiver holds no database connection.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Attempt execute(String uuid) {
 		WebhookView webhook = get(uuid);
 		Map<String, String> variables = new LinkedHashMap<>();
