@@ -43,6 +43,7 @@ import io.concordat.webhook.WebhookRequest;
 import io.concordat.webhook.WebhookService;
 import io.concordat.support.PactFiles;
 import org.apache.hc.core5.http.HttpRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
@@ -446,12 +447,21 @@ class ClientPactsVerificationTests {
 	 * Deletes the pacticipants and environments the pacts name, with everything that
 	 * hangs off them.
 	 */
-	private void removePactNames() {
+	/**
+	 * The last interaction's webhooks go too: left behind, a global one would be
+	 * triggered by the publications of the tests that run after these.
+	 */
+	@AfterEach
+	void removePactWebhooks() {
 		for (var webhook : this.webhooks.list(null, null)) {
 			if (webhook.request().url().equals(PACT_WEBHOOK_URL)) {
 				this.webhooks.delete(webhook.uuid());
 			}
 		}
+	}
+
+	private void removePactNames() {
+		removePactWebhooks();
 		for (String name : PACT_NAMES) {
 			if (this.pacticipants.find(name).isPresent()) {
 				this.pacticipants.delete(name);
