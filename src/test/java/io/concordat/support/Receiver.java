@@ -29,6 +29,8 @@ public final class Receiver implements AutoCloseable {
 
 	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 
+	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
 	private Receiver(HttpServer server) {
 		this.server = server;
 	}
@@ -43,6 +45,15 @@ public final class Receiver implements AutoCloseable {
 				String path = exchange.getRequestURI().getRawPath();
 				receiver.requests.add(new Request(exchange.getRequestMethod(), path,
 						exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, Instant.now()));
+				Duration delay = receiver.delays.get(path);
+				if (delay != null) {
+					try {
+						Thread.sleep(delay.toMillis());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
 				int status = receiver.statuses.getOrDefault(path, 200);
 				byte[] answer = ("{\"received\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -69,6 +80,11 @@ public final class Receiver implements AutoCloseable {
 
 	public void answer(String path, int status) {
 		this.statuses.put(path, status);
+	}
+
+	/** Answers requests to the path only after the delay: a slow receiver. */
+	public void delay(String path, Duration delay) {
+		this.delays.put(path, delay);
 	}
 
 	public List<Request> requests(Predicate<Request> filter) {

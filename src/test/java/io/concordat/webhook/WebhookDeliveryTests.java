@@ -73,6 +73,9 @@ class WebhookDeliveryTests {
 	WebhookProperties properties;
 
 	@Autowired
+	WebhookDispatcher dispatcher;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -411,6 +414,33 @@ class WebhookDeliveryTests {
 			.toList();
 		assertThat(second).hasSize(1);
 		this.receiver.await((request) -> request.path().equals(hook + "/1.5.0"), 2, WAIT);
+	}
+
+	@Test
+	void aDispatcherShuttingDownLetsTheAttemptInFlightFinish() {
+		String hook = "/slow/" + this.consumer;
+		this.receiver.delay(hook, Duration.ofMillis(800));
+		createWebhook(List.of("contract_published"), request(this.receiver.url(hook), null, Map.of()));
+		// This application's dispatcher steps aside, so that the replica is the one
+		// sending.
+		this.dispatcher.stop();
+		WebhookDispatcher replica = replica();
+		try {
+			replica.start();
+			publish("1.0.0", "main", 3);
+			this.receiver.await((request) -> request.path().equals(hook), 1, WAIT);
+
+			replica.stop();
+
+			List<JsonNode> delivered = triggered("1.0.0");
+			assertThat(delivered).hasSize(1);
+			assertThat(delivered.get(0).get("status").asString()).isEqualTo("success");
+			assertThat(delivered.get(0).get("attemptsMade").asInt()).isEqualTo(1);
+		}
+		finally {
+			replica.stop();
+			this.dispatcher.start();
+		}
 	}
 
 	private WebhookDispatcher replica() {
