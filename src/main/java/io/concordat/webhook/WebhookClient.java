@@ -38,6 +38,13 @@ class WebhookClient {
 	/** Headers the JDK's client sets itself and refuses to take from a caller. */
 	private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
+	private static final java.util.concurrent.ScheduledExecutorService CUTOFF = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "webhook-body-cutoff");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	private final HttpClient http;
 
 	private final OutboundPolicy policy;
@@ -110,7 +117,7 @@ class WebhookClient {
 			}
 			HttpResponse<InputStream> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofInputStream());
-			String responseBody = bounded(response.body());
+			String responseBody = boundedInTime(response.body());
 			Map<String, List<String>> responseHeaders = response.headers().map();
 			boolean success = response.statusCode() >= 200 && response.statusCode() < 300;
 			log.line("Received response for webhook with status " + response.statusCode());
@@ -154,6 +161,28 @@ class WebhookClient {
 		// JSON-escaped: templates work inside string values and as whole values alike.
 		String text = body.isString() ? body.asString() : this.json.writeValueAsString(body);
 		return Templates.render(text, variables);
+	}
+
+	/**
+	 * The request timeout only covers waiting for the response headers; a body that
+	 * trickles in is cut off after the read timeout as well, so that an attempt never
+	 * outlives its lease and is sent a second time by another dispatcher.
+	 */
+	private String boundedInTime(InputStream stream) throws IOException {
+		java.util.concurrent.ScheduledFuture<?> cutoff = CUTOFF.schedule(() -> {
+			try {
+				stream.close();
+			}
+			catch (IOException ex) {
+				// closing is all that is wanted
+			}
+		}, this.readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		try {
+			return bounded(stream);
+		}
+		finally {
+			cutoff.cancel(false);
+		}
 	}
 
 	private String bounded(InputStream stream) throws IOException {

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentDeliveries how many deliveries one dispatcher sends at once
  * @param lease how long a claimed delivery stays reserved to its dispatcher; a dispatcher
  * that died mid-attempt leaves it to be claimed again once this has passed, so it must
- * exceed the timeouts
+ * exceed the longest attempt (connect timeout plus twice the read timeout)
  * @param responseBodyLimit how many characters of a response body are kept in the log
  * @param dispatcherEnabled whether this instance delivers; a replica that should only
  * serve requests leaves delivery to the others
@@ -31,5 +31,17 @@ public record WebhookProperties(@DefaultValue List<String> allowedHosts, @Defaul
 		@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("4") int concurrentDeliveries,
 		@DefaultValue("PT1M") Duration lease, @DefaultValue("10000") int responseBodyLimit,
 		@DefaultValue("true") boolean dispatcherEnabled){
+
+	public WebhookProperties {
+		// An attempt takes at most the connect timeout plus the read timeout twice (for
+		// the headers, then for the body); one still running when its lease expires
+		// would be claimed and sent again by another dispatcher.
+		Duration longestAttempt = connectTimeout.plus(readTimeout.multipliedBy(2));
+		if (lease.compareTo(longestAttempt) <= 0) {
+			throw new IllegalArgumentException(
+					"concordat.webhooks.lease (" + lease + ") must exceed connect-timeout + 2 x read-timeout ("
+							+ longestAttempt + "), so that no attempt outlives its lease");
+		}
+	}
 
 }
