@@ -19,6 +19,7 @@ import io.concordat.web.FieldErrors;
 import io.concordat.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +47,11 @@ public class PublicationService {
 
 	private final boolean checkForDuplicateNames;
 
+	private final ApplicationEventPublisher events;
+
 	PublicationService(PactStore store, PacticipantService pacticipants, VersionService versions,
-			BranchService branches, PublicationProperties properties) {
+			BranchService branches, PublicationProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.pacticipants = pacticipants;
 		this.versions = versions;
@@ -116,7 +120,7 @@ public class PublicationService {
 
 		List<PublicationResult.Published> published = new ArrayList<>();
 		for (Planned plan : plans) {
-			published.add(store(version.value(), plan));
+			published.add(store(version.value(), plan, command.branch(), command.tags(), command.buildUrl()));
 		}
 		return new PublicationResult(command.pacticipant(), command.version(), command.branch(), command.tags(),
 				published, notices);
@@ -140,7 +144,8 @@ public class PublicationService {
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
 		return store(consumerVersion,
 				new Planned(new PublishContracts.ContractToPublish(consumer, provider, content, false), contract,
-						content, existing.orElse(null)));
+						content, existing.orElse(null)),
+				null, List.of(), null);
 	}
 
 	/**
@@ -165,7 +170,8 @@ public class PublicationService {
 		VersionRef consumerVersion = this.versions.findOrCreate(consumer, version).value();
 		return store(consumerVersion,
 				new Planned(new PublishContracts.ContractToPublish(consumer, provider, merged, true), contract, merged,
-						existing.get()));
+						existing.get()),
+				null, List.of(), null);
 	}
 
 	/** Deletes every revision of the pact a consumer version published for a provider. */
@@ -177,7 +183,8 @@ public class PublicationService {
 		this.store.delete(pact.consumerVersionId(), this.pacticipants.getRef(provider).id());
 	}
 
-	private PublicationResult.Published store(VersionRef consumerVersion, Planned plan) {
+	private PublicationResult.Published store(VersionRef consumerVersion, Planned plan, @Nullable String branch,
+			List<String> tags, @Nullable String buildUrl) {
 		PacticipantRef provider = this.pacticipants.findOrCreate(plan.contract().provider());
 		PactStore.StoredContent stored = this.store.storeContent(consumerVersion.pacticipantId(), provider.id(),
 				plan.model(), plan.content());
@@ -199,8 +206,29 @@ public class PublicationService {
 					consumerVersion.number(), consumerVersion.id(), consumerVersion.order(), plan.model().sha(),
 					stored.content(), revision.createdAt(), revision.revision());
 		}
+		this.events.publishEvent(new ContractPublished(consumerVersion.pacticipantId(), pact.consumer(), provider.id(),
+				provider.name(), consumerVersion.id(), consumerVersion.number(), branch, List.copyOf(tags), stored.id(),
+				pact.sha(), contentChanged(consumerVersion, provider.id(), stored.id(), outcome), buildUrl));
 		return new PublicationResult.Published(pact, outcome,
 				publishedNotices(pact, outcome, plan.model().interactions().isEmpty()));
+	}
+
+	/**
+	 * The Pact Broker's {@code contract_content_changed} rule: a version's replaced or
+	 * merged content counts as changed; otherwise the content is compared, by its
+	 * order-insensitive identity, with what the previous consumer version published for
+	 * this provider, and the integration's first pact counts as changed.
+	 */
+	private boolean contentChanged(VersionRef consumerVersion, long providerId, long pactVersionId,
+			PublicationOutcome outcome) {
+		return switch (outcome) {
+			case UNCHANGED -> false;
+			case REVISED, MERGED -> true;
+			case CREATED ->
+				this.store.previousPactVersion(consumerVersion.pacticipantId(), providerId, consumerVersion.order())
+					.map((previous) -> previous != pactVersionId)
+					.orElse(true);
+		};
 	}
 
 	private Contract parse(String content, String consumer, String provider, @Nullable Integer index,

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,11 @@ public class VerificationService {
 
 	private final BranchService branches;
 
+	private final ApplicationEventPublisher events;
+
 	VerificationService(JdbcClient jdbc, JsonMapper json, PactService pacts, PacticipantService pacticipants,
-			VersionService versions, BranchService branches) {
+			VersionService versions, BranchService branches, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.pacts = pacts;
@@ -120,7 +124,27 @@ public class VerificationService {
 				set verification_id = excluded.verification_id, success = excluded.success,
 				    created_at = excluded.created_at
 				where latest_verifications.verification_id < excluded.verification_id""").param("id", id).update();
-		return find(id, pact.consumerVersion()).orElseThrow();
+		VerificationView view = find(id, pact.consumerVersion()).orElseThrow();
+		this.events.publishEvent(new VerificationResultPublished(id, view.number(), consumer.id(), consumer.name(),
+				providerVersion.pacticipantId(), result.provider(), result.sha(), verifiedFor(result, pact),
+				result.providerVersion(), result.providerBranch(), providerTags, result.success(), result.buildUrl()));
+		return view;
+	}
+
+	/**
+	 * The consumer versions a result answers for: every {@code cvn} of the pact URL's
+	 * metadata and of the selectors in it, else the version the pact was found for.
+	 */
+	private List<String> verifiedFor(PublishVerificationResult result, PactView pact) {
+		java.util.Set<String> versions = new java.util.LinkedHashSet<>(
+				result.metadata().values().getOrDefault("cvn", List.of()));
+		for (String selector : result.metadata().values().getOrDefault("s", List.of())) {
+			JsonNode cvn = selectorNode(selector).path("cvn");
+			if (cvn.isString()) {
+				versions.add(cvn.asString());
+			}
+		}
+		return versions.isEmpty() ? List.of(pact.consumerVersion()) : List.copyOf(versions);
 	}
 
 	/**
