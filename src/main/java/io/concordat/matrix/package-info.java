@@ -18,7 +18,8 @@
  * (deployment). The dashboard and the metrics, which summarise every module, call their
  * services.
  */
-@ApplicationModule(allowedDependencies = { "verification", "deployment", "publication", "pacticipant", "web" })
+@ApplicationModule(
+		allowedDependencies = { "verification", "deployment", "publication", "pacticipant", "webhook", "web" })
 @NullMarked
 package io.concordat.matrix;
 

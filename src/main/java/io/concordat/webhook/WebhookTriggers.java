@@ -244,7 +244,7 @@ class WebhookTriggers {
 			return this.links.baseUrl();
 		}
 		catch (IllegalStateException ex) {
-			String configured = this.environment.getProperty("concordat.base-url", "");
+			String configured = this.environment.getProperty("concordat.web.base-url", "");
 			return configured.isBlank() ? "http://localhost:" + this.environment.getProperty("local.server.port",
 					this.environment.getProperty("server.port", "9292")) : configured.replaceAll("/$", "");
 		}

@@ -7,6 +7,7 @@ import io.concordat.deployment.DeploymentMetrics;
 import io.concordat.pacticipant.PacticipantMetrics;
 import io.concordat.publication.PublicationMetrics;
 import io.concordat.verification.VerificationMetrics;
+import io.concordat.webhook.WebhookMetrics;
 import io.concordat.web.Hal;
 import io.concordat.web.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,15 @@ class MetricsController {
 
 	private final DeploymentMetrics deployments;
 
+	private final WebhookMetrics webhooks;
+
 	MetricsController(PacticipantMetrics pacticipants, PublicationMetrics publications,
-			VerificationMetrics verifications, DeploymentMetrics deployments) {
+			VerificationMetrics verifications, DeploymentMetrics deployments, WebhookMetrics webhooks) {
 		this.pacticipants = pacticipants;
 		this.publications = publications;
 		this.verifications = verifications;
 		this.deployments = deployments;
+		this.webhooks = webhooks;
 	}
 
 	@GetMapping("/metrics")
@@ -70,12 +74,12 @@ class MetricsController {
 		versions.put("withBranchCount", who.versionsWithBranch());
 		versions.put("withBranchSetCount", who.versionsWithBranch());
 		body.put("pacticipantVersions", versions);
-		// Webhooks do not exist yet: nothing is defined, triggered or executed.
-		body.put("webhooks", Map.of("count", 0));
+		WebhookMetrics.Counts hooks = this.webhooks.counts();
+		body.put("webhooks", Map.of("count", hooks.webhooks()));
 		body.put("tags", Map.of("count", who.tags(), "distinctCount", who.distinctTagNames(),
 				"distinctWithPacticipantCount", who.distinctTagNamesPerPacticipant()));
-		body.put("triggeredWebhooks", Map.of("count", 0));
-		body.put("webhookExecutions", Map.of("count", 0));
+		body.put("triggeredWebhooks", Map.of("count", hooks.triggered()));
+		body.put("webhookExecutions", Map.of("count", hooks.executions()));
 		body.put("matrix", Map.of("count", -1));
 		body.put("environments", Map.of("count", where.environments()));
 		body.put("deployedVersions", Map.of("count", where.deployed(), "userCreatedCount", where.deployedByUsers(),

@@ -86,7 +86,9 @@ class WebhookController {
 		return created(this.webhooks.create(WebhookBodies.read(body, PacticipantSelector.named(consumer), null)));
 	}
 
-	@GetMapping("/webhooks/provider/{provider}/consumer/{consumer}")
+	// The older path under the pact (pb:webhooks of a pact) is the same collection.
+	@GetMapping({ "/webhooks/provider/{provider}/consumer/{consumer}",
+			"/pacts/provider/{provider}/consumer/{consumer}/webhooks" })
 	ResponseEntity<Map<String, Object>> listForIntegration(@PathVariable String provider,
 			@PathVariable String consumer) {
 		existing(provider);
@@ -95,7 +97,8 @@ class WebhookController {
 				this.webhooks.list(consumer, provider)));
 	}
 
-	@PostMapping("/webhooks/provider/{provider}/consumer/{consumer}")
+	@PostMapping({ "/webhooks/provider/{provider}/consumer/{consumer}",
+			"/pacts/provider/{provider}/consumer/{consumer}/webhooks" })
 	ResponseEntity<Map<String, Object>> createForIntegration(@PathVariable String provider,
 			@PathVariable String consumer, @RequestBody(required = false) @Nullable JsonNode body) {
 		existing(provider);

@@ -1,5 +1,7 @@
 package io.concordat.matrix.web;
 
+import java.util.Map;
+import java.util.List;
 import io.concordat.ConcordatTest;
 import io.concordat.matrix.Histories;
 import io.concordat.publication.PactView;
@@ -43,6 +45,10 @@ class MetricsApiTests {
 		history.fails(first, "2.1.0");
 		history.deploy(api, "2.0.0", production);
 		history.release(web, "1.0.0", production);
+		assertThat(broker.post("/webhooks",
+				Map.of("consumer", Map.of("name", web), "events", List.of(Map.of("name", "contract_published")),
+						"request", Map.of("method", "POST", "url", "https://203.0.113.7/builds")))
+			.status()).isEqualTo(201);
 
 		Response response = broker.get("/metrics");
 		assertThat(response.status()).isEqualTo(200);
@@ -64,7 +70,7 @@ class MetricsApiTests {
 		assertThat(added(before, after, "/releasedVersions/currentlySupportedCount")).isEqualTo(1);
 		assertThat(added(before, after, "/pactRevisionsPerConsumerVersion/distribution/1")).isEqualTo(2);
 		assertThat(after.at("/verificationResults/last").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
-		assertThat(after.at("/webhooks/count").asInt()).isZero();
+		assertThat(added(before, after, "/webhooks/count")).isEqualTo(1);
 		assertThat(after.at("/matrix/count").asInt()).isEqualTo(-1);
 	}
 
