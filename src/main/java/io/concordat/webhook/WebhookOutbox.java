@@ -161,6 +161,21 @@ class WebhookOutbox {
 			.list();
 	}
 
+	/** The latest delivery of each webhook that fired for an integration. */
+	@Transactional(readOnly = true)
+	List<TriggeredWebhookView> latestPerWebhook(String provider, String consumer) {
+		return this.jdbc
+			.sql(TRIGGERED_COLUMNS
+					+ """
+							where t.id in (select max(l.id) from triggered_webhooks l
+							               where l.provider_name = :provider and l.consumer_name = :consumer group by l.webhook_uuid)
+							order by t.id""")
+			.param("provider", provider)
+			.param("consumer", consumer)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	List<TriggeredWebhookView> forVerification(String provider, String consumer, String sha, long number) {
 		return this.jdbc.sql(TRIGGERED_COLUMNS + """

@@ -126,6 +126,16 @@ public class WebhookService {
 		return this.outbox.forPublication(provider, consumer, version);
 	}
 
+	/**
+	 * The webhooks of an integration and how their latest deliveries went (the Pact
+	 * Broker's webhook status of a pact, and the dashboard's).
+	 */
+	@Transactional(readOnly = true)
+	public WebhookStatus statusOf(String provider, String consumer) {
+		return new WebhookStatus(!this.store.scoped(consumer, provider).isEmpty(),
+				this.outbox.latestPerWebhook(provider, consumer));
+	}
+
 	/** The deliveries a verification result triggered. */
 	@Transactional(readOnly = true)
 	public List<TriggeredWebhookView> triggeredByVerification(String provider, String consumer, String sha,

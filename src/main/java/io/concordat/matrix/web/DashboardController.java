@@ -10,6 +10,9 @@ import io.concordat.publication.PactView;
 import io.concordat.verification.VerificationView;
 import io.concordat.web.Hal;
 import io.concordat.web.Links;
+import io.concordat.webhook.TriggeredWebhookView;
+import io.concordat.webhook.WebhookService;
+import io.concordat.webhook.WebhookStatus;
 import io.concordat.web.MediaTypes;
 import io.concordat.web.Paging;
 import io.concordat.web.Timestamps;
@@ -33,9 +36,12 @@ class DashboardController {
 
 	private final Links links;
 
-	DashboardController(Dashboard dashboard, Links links) {
+	private final WebhookService webhooks;
+
+	DashboardController(Dashboard dashboard, Links links, WebhookService webhooks) {
 		this.dashboard = dashboard;
 		this.links = links;
+		this.webhooks = webhooks;
 	}
 
 	@GetMapping("/dashboard")
@@ -128,9 +134,16 @@ class DashboardController {
 		}
 		entry.put("latestVerificationResultTags", resultTags);
 		entry.put("verificationStatus", item.verificationStatus());
-		// No webhooks exist yet, so none is configured and none has run.
-		entry.put("webhookStatus", "none");
-		entry.put("latestWebhookExecution", null);
+		WebhookStatus hooks = this.webhooks.statusOf(pact.provider(), pact.consumer());
+		entry.put("webhookStatus", hooks.overall());
+		entry.put("latestWebhookExecution",
+				hooks.latest()
+					.stream()
+					.filter((delivery) -> delivery.attemptsMade() > 0)
+					.map(TriggeredWebhookView::triggeredAt)
+					.max(java.util.Comparator.naturalOrder())
+					.map((at) -> Map.of("createdAt", Timestamps.format(at)))
+					.orElse(null));
 		entry.put("_links",
 				Map.of("pb:webhook-status",
 						Map.of("title", "Status of webhooks for " + pact.consumer() + "/" + pact.provider() + " pact",

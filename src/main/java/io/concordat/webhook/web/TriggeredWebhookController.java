@@ -7,6 +7,7 @@ import io.concordat.web.Hal;
 import io.concordat.web.Links;
 import io.concordat.web.MediaTypes;
 import io.concordat.web.NotFoundException;
+import io.concordat.pacticipant.PacticipantService;
 import io.concordat.webhook.WebhookService;
 
 import org.springframework.http.ResponseEntity;
@@ -27,10 +28,14 @@ class TriggeredWebhookController {
 
 	private final Links links;
 
-	TriggeredWebhookController(WebhookService webhooks, WebhookResources resources, Links links) {
+	private final PacticipantService pacticipants;
+
+	TriggeredWebhookController(WebhookService webhooks, WebhookResources resources, Links links,
+			PacticipantService pacticipants) {
 		this.webhooks = webhooks;
 		this.resources = resources;
 		this.links = links;
+		this.pacticipants = pacticipants;
 	}
 
 	@GetMapping("/pacts/provider/{provider}/consumer/{consumer}/version/{version}/triggered-webhooks")
@@ -49,6 +54,14 @@ class TriggeredWebhookController {
 				"verification-results", Long.toString(number), "triggered-webhooks");
 		return Hal.ok(this.resources.triggered(self, "Webhooks triggered by the publication of the verification result",
 				this.webhooks.triggeredByVerification(provider, consumer, sha, number)));
+	}
+
+	@GetMapping("/pacts/provider/{provider}/consumer/{consumer}/webhooks/status")
+	ResponseEntity<Map<String, Object>> status(@PathVariable String provider, @PathVariable String consumer) {
+		this.pacticipants.getRef(provider);
+		this.pacticipants.getRef(consumer);
+		String self = this.links.href("pacts", "provider", provider, "consumer", consumer, "webhooks", "status");
+		return Hal.ok(this.resources.status(self, provider, consumer, this.webhooks.statusOf(provider, consumer)));
 	}
 
 	@GetMapping("/triggered-webhooks/{uuid}/logs")

@@ -13,6 +13,7 @@ import io.concordat.webhook.EventName;
 import io.concordat.webhook.PacticipantSelector;
 import io.concordat.webhook.Redaction;
 import io.concordat.webhook.TriggeredWebhookView;
+import io.concordat.webhook.WebhookStatus;
 import io.concordat.webhook.WebhookRequest;
 import io.concordat.webhook.WebhookView;
 import org.jspecify.annotations.Nullable;
@@ -126,6 +127,40 @@ class WebhookResources {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("_embedded", Map.of("triggeredWebhooks", entries));
 		body.put("_links", Map.of("self", Link.to(self, title)));
+		return body;
+	}
+
+	/**
+	 * {@code /pacts/provider/{p}/consumer/{c}/webhooks/status}: a summary by outcome of
+	 * each webhook's latest delivery, the deliveries, and the logs of those that failed.
+	 */
+	Map<String, Object> status(String self, String provider, String consumer, WebhookStatus status) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("successful", status.count("success"));
+		summary.put("failed", status.count("failure"));
+		summary.put("retrying", status.count("retrying"));
+		summary.put("notRun", status.count("not_run"));
+		List<Map<String, Object>> entries = new ArrayList<>();
+		List<Link> errorLogs = new ArrayList<>();
+		for (TriggeredWebhookView delivery : status.latest()) {
+			entries.add(triggered(delivery));
+			if (delivery.status().equals("failure") || delivery.status().equals("retrying")) {
+				errorLogs.add(Link.to(this.links.href("triggered-webhooks", delivery.uuid(), "logs"), "Error logs",
+						name(delivery)));
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("summary", summary);
+		body.put("_embedded", Map.of("triggeredWebhooks", entries));
+		Map<String, Object> rels = new LinkedHashMap<>();
+		rels.put("self", Link.to(self, "Webhooks status"));
+		rels.put("pb:error-logs", errorLogs);
+		rels.put("pb:pact-webhooks",
+				Link.to(this.links.href("pacts", "provider", provider, "consumer", consumer, "webhooks"),
+						"Webhooks for the pact between " + consumer + " and " + provider));
+		rels.put("pb:consumer", Link.to(this.links.href("pacticipants", consumer), "Consumer", consumer));
+		rels.put("pb:provider", Link.to(this.links.href("pacticipants", provider), "Provider", provider));
+		body.put("_links", rels);
 		return body;
 	}
 
