@@ -15,8 +15,6 @@ import io.concordat.support.Names;
 import io.concordat.support.PactFiles;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,14 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class PactJvmPactsForVerificationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Test
-	void pactJvmFetchesTheSelectedPendingAndWipPacts() {
+	void pactJvmFetchesTheSelectedPendingAndWipPacts(Broker broker) {
 		String consumer = Names.unique("orders-web");
 		String provider = Names.unique("orders-api");
-		Broker broker = Broker.at(this.port);
 		publish(broker, consumer, provider, "1.0.0", "main", 1);
 		publish(broker, consumer, provider, "1.1.0", "feat-discounts", 2);
 		publish(broker, consumer, provider, "1.2.0", "feat-refunds", 3);

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ConcordatTest
 class DeletionConsistencyTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -37,8 +33,8 @@ class DeletionConsistencyTests {
 	String production;
 
 	@BeforeEach
-	void webOneVerifiedAndDeployedWebTwoFailed() {
-		this.broker = Broker.at(this.port);
+	void webOneVerifiedAndDeployedWebTwoFailed(Broker broker) {
+		this.broker = broker;
 		this.history = new Histories(this.context);
 		this.web = this.history.pacticipant("orders-web");
 		this.api = this.history.pacticipant("orders-api");

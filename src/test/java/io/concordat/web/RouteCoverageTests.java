@@ -18,7 +18,6 @@ import io.concordat.support.Broker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -41,9 +40,6 @@ class RouteCoverageTests {
 	@Autowired
 	List<RequestMappingHandlerMapping> mappings;
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void everyPactBrokerRouteIsServedOrDocumentedAsNotServedWithAReason() throws IOException {
 		Map<String, String> documented = documentedRoutes();
@@ -63,8 +59,7 @@ class RouteCoverageTests {
 	}
 
 	@Test
-	void optionsAndHeadAreAnsweredForServedRoutesWithoutBeingListed() {
-		Broker broker = Broker.at(this.port);
+	void optionsAndHeadAreAnsweredForServedRoutesWithoutBeingListed(Broker broker) {
 		Broker.Response options = broker.send("OPTIONS", "/integrations", null, Map.of());
 		assertThat(options.status()).isEqualTo(200);
 		assertThat(options.header("Allow")).contains("GET", "DELETE");

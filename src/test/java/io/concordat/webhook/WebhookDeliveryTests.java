@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +49,6 @@ class WebhookDeliveryTests {
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	PacticipantService pacticipants;
@@ -90,8 +86,8 @@ class WebhookDeliveryTests {
 	private String provider;
 
 	@BeforeEach
-	void start() {
-		this.broker = Broker.at(this.port);
+	void start(Broker broker) {
+		this.broker = broker;
 		this.receiver = Receiver.start();
 		this.consumer = Names.unique("web");
 		this.provider = Names.unique("orders");

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class ConcurrentDeploymentTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -38,8 +34,8 @@ class ConcurrentDeploymentTests {
 	String environmentUuid;
 
 	@BeforeEach
-	void prepare() {
-		this.broker = Broker.at(this.port);
+	void prepare(Broker broker) {
+		this.broker = broker;
 		this.pacticipant = Names.unique("deploy-race");
 		this.environmentUuid = this.broker
 			.post("/environments", Map.of("name", Names.unique("production"), "production", true))

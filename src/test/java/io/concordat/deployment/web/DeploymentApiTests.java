@@ -12,15 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class DeploymentApiTests {
-
-	@LocalServerPort
-	int port;
 
 	Broker broker;
 
@@ -31,8 +26,8 @@ class DeploymentApiTests {
 	String pacticipant;
 
 	@BeforeEach
-	void prepare() {
-		this.broker = Broker.at(this.port);
+	void prepare(Broker broker) {
+		this.broker = broker;
 		this.environment = Names.unique("production");
 		this.environmentUuid = this.broker
 			.post("/environments",

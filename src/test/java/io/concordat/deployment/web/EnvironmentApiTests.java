@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
@@ -21,14 +19,11 @@ class EnvironmentApiTests {
 
 	private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00";
 
-	@LocalServerPort
-	int port;
-
 	Broker broker;
 
 	@BeforeEach
-	void connect() {
-		this.broker = Broker.at(this.port);
+	void connect(Broker broker) {
+		this.broker = broker;
 	}
 
 	@Test

@@ -12,15 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class ReleaseApiTests {
-
-	@LocalServerPort
-	int port;
 
 	Broker broker;
 
@@ -29,8 +24,8 @@ class ReleaseApiTests {
 	String pacticipant;
 
 	@BeforeEach
-	void prepare() {
-		this.broker = Broker.at(this.port);
+	void prepare(Broker broker) {
+		this.broker = broker;
 		this.environmentUuid = this.broker
 			.post("/environments",
 					Map.of("name", Names.unique("app-store"), "displayName", "App Store", "production", true))

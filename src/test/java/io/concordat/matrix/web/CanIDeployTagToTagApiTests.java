@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class CanIDeployTagToTagApiTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ApplicationContext context;
 
 	@Test
-	void theLatestVersionWithATagIsCheckedAgainstTheLatestVersionsWithTheTargetTag() {
-		Broker broker = Broker.at(this.port);
+	void theLatestVersionWithATagIsCheckedAgainstTheLatestVersionsWithTheTargetTag(Broker broker) {
 		Histories history = new Histories(this.context);
 		String web = history.pacticipant("orders-web");
 		String api = history.pacticipant("orders-api");

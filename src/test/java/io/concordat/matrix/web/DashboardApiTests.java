@@ -13,16 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class DashboardApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -34,8 +30,8 @@ class DashboardApiTests {
 	String api;
 
 	@BeforeEach
-	void aConsumerWithATaggedReleaseAndANewerUnverifiedPact() {
-		this.broker = Broker.at(this.port);
+	void aConsumerWithATaggedReleaseAndANewerUnverifiedPact(Broker broker) {
+		this.broker = broker;
 		Histories history = new Histories(this.context);
 		this.web = history.pacticipant("orders-web");
 		this.api = history.pacticipant("orders-api");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ConcordatTest
 class MatrixApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -40,8 +36,8 @@ class MatrixApiTests {
 	String production;
 
 	@BeforeEach
-	void names() {
-		this.broker = Broker.at(this.port);
+	void names(Broker broker) {
+		this.broker = broker;
 		this.history = new Histories(this.context);
 		this.web = this.history.pacticipant("web");
 		this.api = this.history.pacticipant("api");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class MetricsApiTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ApplicationContext context;
 
 	@Test
-	void metricsCountWhatAHistoryAddsInThePactBrokersShape() {
-		Broker broker = Broker.at(this.port);
+	void metricsCountWhatAHistoryAddsInThePactBrokersShape(Broker broker) {
 		Histories history = new Histories(this.context);
 		JsonNode before = broker.get("/metrics").json();
 

@@ -11,7 +11,6 @@ import io.concordat.support.Race;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class ConcurrentPacticipantWritesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void racingPutsOfOneTagCreateItOnce() {
-		Broker broker = Broker.at(this.port);
+	void racingPutsOfOneTagCreateItOnce(Broker broker) {
 		String pacticipant = Names.unique("tag-race");
 
 		List<Response> answers = Race.between(20,
@@ -47,8 +42,7 @@ class ConcurrentPacticipantWritesTests {
 	}
 
 	@Test
-	void onlyTheFirstOfRacingTagsOfANewVersionNamesItsBranch() {
-		Broker broker = Broker.at(this.port);
+	void onlyTheFirstOfRacingTagsOfANewVersionNamesItsBranch(Broker broker) {
 		String pacticipant = Names.unique("tag-race");
 		broker.put("/pacticipants/" + pacticipant + "/versions/1.0.0", Map.of());
 
@@ -64,8 +58,7 @@ class ConcurrentPacticipantWritesTests {
 	}
 
 	@Test
-	void racingCreationsOfOnePacticipantCreateItOnceAndTellTheOthersTheNameIsTaken() {
-		Broker broker = Broker.at(this.port);
+	void racingCreationsOfOnePacticipantCreateItOnceAndTellTheOthersTheNameIsTaken(Broker broker) {
 		String pacticipant = Names.unique("create-race");
 
 		List<Response> answers = Race.between(20, (i) -> broker.post("/pacticipants", Map.of("name", pacticipant)));

@@ -10,21 +10,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class PacticipantApiTests {
 
-	@LocalServerPort
-	int port;
-
 	Broker broker;
 
 	@BeforeEach
-	void connect() {
-		this.broker = Broker.at(this.port);
+	void connect(Broker broker) {
+		this.broker = broker;
 	}
 
 	@Test

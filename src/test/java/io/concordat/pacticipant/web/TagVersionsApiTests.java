@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,15 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class TagVersionsApiTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ApplicationContext context;
 
 	@Test
-	void theVersionsWithATagAreListedNewestFirstInTheShapeOfTheVersionList() {
-		Broker broker = Broker.at(this.port);
+	void theVersionsWithATagAreListedNewestFirstInTheShapeOfTheVersionList(Broker broker) {
 		Histories history = new Histories(this.context);
 		String web = history.pacticipant("orders-web");
 		history.version(web, "1.0.0", "prod");

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,6 @@ class ConcurrentPublicationTests {
 
 	private static final int CONTENDERS = 50;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -41,8 +37,8 @@ class ConcurrentPublicationTests {
 	String provider;
 
 	@BeforeEach
-	void names() {
-		this.broker = Broker.at(this.port);
+	void names(Broker broker) {
+		this.broker = broker;
 		this.consumer = Names.unique("race-web");
 		this.provider = Names.unique("race-api");
 	}

@@ -11,7 +11,6 @@ import io.concordat.support.Race;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -27,15 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "concordat.publication.allow-dangerous-contract-modification=true")
 class ContentModificationAllowedTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void changedContentBecomesANewRevisionWithAWarning() {
-		Broker broker = Broker.at(this.port);
+	void changedContentBecomesANewRevisionWithAWarning(Broker broker) {
 		String consumer = Names.unique("web");
 		String provider = Names.unique("api");
 		broker.post("/contracts/publish",
@@ -62,8 +57,7 @@ class ContentModificationAllowedTests {
 	}
 
 	@Test
-	void racingPublishersOfChangedContentEachBecomeARevisionAndTheLastOneIsServed() {
-		Broker broker = Broker.at(this.port);
+	void racingPublishersOfChangedContentEachBecomeARevisionAndTheLastOneIsServed(Broker broker) {
 		String consumer = Names.unique("web");
 		String provider = Names.unique("api");
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ConcordatTest
 class IntegrationApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -41,8 +37,8 @@ class IntegrationApiTests {
 	String provider;
 
 	@BeforeEach
-	void aConsumerWithThreeVersions() {
-		this.broker = Broker.at(this.port);
+	void aConsumerWithThreeVersions(Broker broker) {
+		this.broker = broker;
 		this.history = new Histories(this.context);
 		this.consumer = this.history.pacticipant("orders-web");
 		this.provider = this.history.pacticipant("orders-api");

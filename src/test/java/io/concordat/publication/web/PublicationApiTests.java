@@ -13,16 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class PublicationApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -34,8 +30,8 @@ class PublicationApiTests {
 	String provider;
 
 	@BeforeEach
-	void connect() {
-		this.broker = Broker.at(this.port);
+	void connect(Broker broker) {
+		this.broker = broker;
 		this.consumer = Names.unique("orders-web");
 		this.provider = Names.unique("orders-api");
 	}

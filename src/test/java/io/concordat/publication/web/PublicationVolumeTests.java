@@ -10,7 +10,6 @@ import io.concordat.support.PactFiles;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +26,11 @@ class PublicationVolumeTests {
 
 	private static final int INTERACTIONS = 50;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void aHundredFiftyInteractionPactsPublishWithoutFailureAndIdenticalContentAddsNoRow() {
-		Broker broker = Broker.at(this.port);
+	void aHundredFiftyInteractionPactsPublishWithoutFailureAndIdenticalContentAddsNoRow(Broker broker) {
 		String consumer = Names.unique("volume-web");
 		String provider = Names.unique("volume-api");
 		for (int i = 0; i < PACTS; i++) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class RelationshipsApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -39,8 +35,8 @@ class RelationshipsApiTests {
 	String stranger;
 
 	@BeforeEach
-	void webConsumesTheApiWhichConsumesPaymentsAndAStrangerConsumesItself() {
-		this.broker = Broker.at(this.port);
+	void webConsumesTheApiWhichConsumesPaymentsAndAStrangerConsumesItself(Broker broker) {
+		this.broker = broker;
 		Histories history = new Histories(this.context);
 		this.web = history.pacticipant("a-web");
 		this.api = history.pacticipant("b-api");

@@ -12,7 +12,6 @@ import io.concordat.support.Race;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class ConcurrentVerificationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void racingResultsForOneProviderVersionAreAllStoredAndTheNewestCounts() {
-		Broker broker = Broker.at(this.port);
+	void racingResultsForOneProviderVersionAreAllStoredAndTheNewestCounts(Broker broker) {
 		String consumer = Names.unique("verify-race-web");
 		String provider = Names.unique("verify-race-api");
 		broker.post("/contracts/publish",

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ConcordatTest
 class PactsForVerificationApiTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -43,8 +39,8 @@ class PactsForVerificationApiTests {
 	String provider;
 
 	@BeforeEach
-	void publishAMainBranchPactAndAFeatureBranchPact() {
-		this.broker = Broker.at(this.port);
+	void publishAMainBranchPactAndAFeatureBranchPact(Broker broker) {
+		this.broker = broker;
 		this.consumer = Names.unique("orders-web");
 		this.provider = Names.unique("orders-api");
 		publish("1.0.0", "main", 4599);

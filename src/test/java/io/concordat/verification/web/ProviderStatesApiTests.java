@@ -13,16 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class ProviderStatesApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -38,8 +34,8 @@ class ProviderStatesApiTests {
 	String provider;
 
 	@BeforeEach
-	void twoConsumersNeedingOverlappingStates() {
-		this.broker = Broker.at(this.port);
+	void twoConsumersNeedingOverlappingStates(Broker broker) {
+		this.broker = broker;
 		this.history = new Histories(this.context);
 		this.web = Names.unique("orders-web");
 		this.mobile = Names.unique("orders-mobile");

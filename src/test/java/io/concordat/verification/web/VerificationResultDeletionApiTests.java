@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ConcordatTest
 class VerificationResultDeletionApiTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -37,8 +33,8 @@ class VerificationResultDeletionApiTests {
 	PactView pact;
 
 	@BeforeEach
-	void aPactPassedThenFailedByTheSameProviderVersion() {
-		this.broker = Broker.at(this.port);
+	void aPactPassedThenFailedByTheSameProviderVersion(Broker broker) {
+		this.broker = broker;
 		this.history = new Histories(this.context);
 		this.consumer = this.history.pacticipant("orders-web");
 		this.provider = this.history.pacticipant("orders-api");

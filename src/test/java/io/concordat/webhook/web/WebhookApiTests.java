@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,9 +25,6 @@ class WebhookApiTests {
 
 	private static final String PUBLIC_TARGET = "https://203.0.113.10/api/builds";
 
-	@LocalServerPort
-	int port;
-
 	private Broker broker;
 
 	private String consumer;
@@ -37,8 +32,8 @@ class WebhookApiTests {
 	private String provider;
 
 	@BeforeEach
-	void pacticipants() {
-		this.broker = Broker.at(this.port);
+	void pacticipants(Broker broker) {
+		this.broker = broker;
 		this.consumer = Names.unique("orders-web");
 		this.provider = Names.unique("orders-api");
 		this.broker.post("/pacticipants", Map.of("name", this.consumer));
