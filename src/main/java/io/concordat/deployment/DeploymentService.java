@@ -1,5 +1,6 @@
 package io.concordat.deployment;
 
+import java.util.HashMap;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -210,10 +211,22 @@ public class DeploymentService {
 	/** Every deployment of a version, to any environment, oldest first. */
 	@Transactional(readOnly = true)
 	public List<DeployedVersionView> deploymentsOf(long versionId) {
-		return this.jdbc.sql(ALL_DEPLOYMENTS + "where d.version_id = :version" + OLDEST_FIRST)
-			.param("version", versionId)
-			.query(this::row)
-			.list();
+		return deploymentsOf(List.of(versionId)).getOrDefault(versionId, List.of());
+	}
+
+	/** {@link #deploymentsOf(long)} for several versions in one query, by version id. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<DeployedVersionView>> deploymentsOf(Collection<Long> versionIds) {
+		Map<Long, List<DeployedVersionView>> byVersion = new HashMap<>();
+		if (!versionIds.isEmpty()) {
+			this.jdbc.sql(ALL_DEPLOYMENTS + "where d.version_id = any(:versions)" + OLDEST_FIRST)
+				.param("versions", versionIds.toArray(Long[]::new))
+				.query(this::row)
+				.list()
+				.forEach((deployment) -> byVersion.computeIfAbsent(deployment.versionId(), (id) -> new ArrayList<>())
+					.add(deployment));
+		}
+		return byVersion;
 	}
 
 	/** The deployments of a pacticipant that currently run, in any environment. */

@@ -1,5 +1,8 @@
 package io.concordat.deployment;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -136,10 +139,22 @@ public class ReleaseService {
 	/** Every release of a version, to any environment, oldest first. */
 	@Transactional(readOnly = true)
 	public List<ReleasedVersionView> releasesOf(long versionId) {
-		return this.jdbc.sql(COLUMNS + "where r.version_id = :version order by r.created_at, r.id")
-			.param("version", versionId)
-			.query(this::row)
-			.list();
+		return releasesOf(List.of(versionId)).getOrDefault(versionId, List.of());
+	}
+
+	/** {@link #releasesOf(long)} for several versions in one query, by version id. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<ReleasedVersionView>> releasesOf(Collection<Long> versionIds) {
+		Map<Long, List<ReleasedVersionView>> byVersion = new HashMap<>();
+		if (!versionIds.isEmpty()) {
+			this.jdbc.sql(COLUMNS + "where r.version_id = any(:versions) order by r.created_at, r.id")
+				.param("versions", versionIds.toArray(Long[]::new))
+				.query(this::row)
+				.list()
+				.forEach((release) -> byVersion.computeIfAbsent(release.versionId(), (id) -> new ArrayList<>())
+					.add(release));
+		}
+		return byVersion;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.concordat.publication;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -112,16 +114,28 @@ public class PactService {
 	}
 
 	/**
-	 * The providers a consumer version published pacts for, by name: what links to its
-	 * pacts need, without reading the pacts' content.
+	 * The providers each consumer version published pacts for, by name: what links to
+	 * their pacts need, without reading the pacts' content. One query for any number of
+	 * versions.
 	 */
+	public Map<Long, List<String>> providersPublishedFor(Collection<Long> consumerVersionIds) {
+		Map<Long, List<String>> byVersion = new HashMap<>();
+		if (!consumerVersionIds.isEmpty()) {
+			this.jdbc.sql("""
+					select lp.consumer_version_id, p.name from latest_pact_publications lp
+					join pacticipants p on p.id = lp.provider_id
+					where lp.consumer_version_id = any(:ids) order by p.name""")
+				.param("ids", consumerVersionIds.toArray(Long[]::new))
+				.query((rs, n) -> byVersion.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(rs.getString(2)))
+				.list();
+		}
+		return byVersion;
+	}
+
+	/** The providers a consumer version published pacts for, by name. */
 	public List<String> providersPublishedFor(long consumerVersionId) {
-		return this.jdbc.sql("""
-				select p.name from latest_pact_publications lp join pacticipants p on p.id = lp.provider_id
-				where lp.consumer_version_id = :id order by p.name""")
-			.param("id", consumerVersionId)
-			.query(String.class)
-			.list();
+		return providersPublishedFor(List.of(consumerVersionId)).getOrDefault(consumerVersionId, List.of());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.concordat.web;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,5 +18,18 @@ public interface LinkContributor<T> {
 	 * @param links the links so far, in order; add to it
 	 */
 	void contribute(T resource, Map<String, Object> links);
+
+	/**
+	 * Adds relations to several resources rendered together, such as a page of versions.
+	 * A contributor that reads data for its links overrides this to read it for all of
+	 * them at once; by default each is contributed to in turn.
+	 * @param resources the views, in order
+	 * @param links each one's links so far, in the same order; add to them
+	 */
+	default void contributeAll(List<T> resources, List<Map<String, Object>> links) {
+		for (int i = 0; i < resources.size(); i++) {
+			contribute(resources.get(i), links.get(i));
+		}
+	}
 
 }

@@ -44,28 +44,46 @@ class VersionDeploymentLinks implements LinkContributor<VersionView> {
 
 	@Override
 	public void contribute(VersionView version, Map<String, Object> links) {
-		List<Map<String, Object>> deployed = new ArrayList<>();
-		for (DeployedVersionView deployment : this.deployments.deploymentsOf(version.id())) {
-			deployed.add(this.resources.deployedEnvironmentLink(deployment, true));
+		contributeAll(List.of(version), List.of(links));
+	}
+
+	/**
+	 * Reads the page's deployments and releases and the environments once, whatever the
+	 * number of versions.
+	 */
+	@Override
+	public void contributeAll(List<VersionView> versions, List<Map<String, Object>> links) {
+		List<Long> ids = versions.stream().map(VersionView::id).toList();
+		Map<Long, List<DeployedVersionView>> deployments = this.deployments.deploymentsOf(ids);
+		Map<Long, List<ReleasedVersionView>> releases = this.releases.releasesOf(ids);
+		List<EnvironmentView> environments = this.environments.list();
+		for (int i = 0; i < versions.size(); i++) {
+			VersionView version = versions.get(i);
+			List<Map<String, Object>> deployed = new ArrayList<>();
+			for (DeployedVersionView deployment : deployments.getOrDefault(version.id(), List.of())) {
+				deployed.add(this.resources.deployedEnvironmentLink(deployment, true));
+			}
+			List<Map<String, Object>> released = new ArrayList<>();
+			for (ReleasedVersionView release : releases.getOrDefault(version.id(), List.of())) {
+				released.add(this.resources.releasedEnvironmentLink(release));
+			}
+			List<Link> recordDeployment = new ArrayList<>();
+			List<Link> recordRelease = new ArrayList<>();
+			for (EnvironmentView environment : environments) {
+				recordDeployment.add(Link.to(
+						this.resources.recordDeploymentHref(version.pacticipant(), version.number(),
+								environment.uuid()),
+						"Record deployment to " + environment.displayName(), environment.name()));
+				recordRelease.add(Link.to(
+						this.resources.recordReleaseHref(version.pacticipant(), version.number(), environment.uuid()),
+						"Record release to " + environment.displayName(), environment.name()));
+			}
+			Map<String, Object> rels = links.get(i);
+			rels.put("pb:deployed-environments", deployed);
+			rels.put("pb:released-environments", released);
+			rels.put("pb:record-deployment", recordDeployment);
+			rels.put("pb:record-release", recordRelease);
 		}
-		List<Map<String, Object>> released = new ArrayList<>();
-		for (ReleasedVersionView release : this.releases.releasesOf(version.id())) {
-			released.add(this.resources.releasedEnvironmentLink(release));
-		}
-		List<Link> recordDeployment = new ArrayList<>();
-		List<Link> recordRelease = new ArrayList<>();
-		for (EnvironmentView environment : this.environments.list()) {
-			recordDeployment.add(Link.to(
-					this.resources.recordDeploymentHref(version.pacticipant(), version.number(), environment.uuid()),
-					"Record deployment to " + environment.displayName(), environment.name()));
-			recordRelease.add(Link.to(
-					this.resources.recordReleaseHref(version.pacticipant(), version.number(), environment.uuid()),
-					"Record release to " + environment.displayName(), environment.name()));
-		}
-		links.put("pb:deployed-environments", deployed);
-		links.put("pb:released-environments", released);
-		links.put("pb:record-deployment", recordDeployment);
-		links.put("pb:record-release", recordRelease);
 	}
 
 }

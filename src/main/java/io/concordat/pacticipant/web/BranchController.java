@@ -102,11 +102,11 @@ class BranchController {
 
 	@GetMapping("/pacticipants/{pacticipant}/branches/{branch}/versions")
 	ResponseEntity<Map<String, Object>> versions(@PathVariable String pacticipant, @PathVariable String branch) {
-		List<Map<String, Object>> embedded = new ArrayList<>();
+		List<VersionView> onBranch = new ArrayList<>();
 		for (String number : this.branches.versionNumbers(pacticipant, branch)) {
-			VersionView version = this.versions.get(pacticipant, number);
-			embedded.add(this.resources.version(version));
+			onBranch.add(this.versions.get(pacticipant, number));
 		}
+		List<Map<String, Object>> embedded = this.resources.versions(onBranch);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("_embedded", Map.of("versions", embedded));
 		body.put("_links",

@@ -145,6 +145,34 @@ class PacticipantResources {
 	}
 
 	Map<String, Object> version(VersionView version) {
+		return versions(List.of(version)).get(0);
+	}
+
+	/**
+	 * Several versions, as a collection page embeds them: the features that add links
+	 * read what they need for the whole page at once.
+	 */
+	List<Map<String, Object>> versions(List<VersionView> versions) {
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		List<Map<String, Object>> rels = new ArrayList<>();
+		for (VersionView version : versions) {
+			Map<String, Object> body = versionWithoutContributions(version);
+			bodies.add(body);
+			rels.add(links(body));
+		}
+		this.versionLinks.forEach((contributor) -> contributor.contributeAll(versions, rels));
+		for (Map<String, Object> links : rels) {
+			links.put("curies", curies("version"));
+		}
+		return bodies;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> links(Map<String, Object> body) {
+		return (Map<String, Object>) body.get("_links");
+	}
+
+	private Map<String, Object> versionWithoutContributions(VersionView version) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("number", version.number());
 		putIfPresent(body, "buildUrl", version.buildUrl());
@@ -177,8 +205,6 @@ class PacticipantResources {
 				Link.to(pacticipantHref(version.pacticipant()), "Pacticipant", version.pacticipant()));
 		rels.put("pb:tag",
 				Link.template(self + "/tags/{tag}", "Get, create or delete a tag for this pacticipant version"));
-		this.versionLinks.forEach((contributor) -> contributor.contribute(version, rels));
-		rels.put("curies", curies("version"));
 		body.put("_links", rels);
 		return body;
 	}

@@ -66,10 +66,9 @@ class VersionController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> links = new LinkedHashMap<>();
 		paging.describe(listing.total(), self, body, links);
-		List<Map<String, Object>> embedded = new ArrayList<>();
+		List<Map<String, Object>> embedded = this.resources.versions(listing.items());
 		List<Link> versionLinks = new ArrayList<>();
 		for (VersionView version : listing.items()) {
-			embedded.add(this.resources.version(version));
 			versionLinks
 				.add(Link.to(this.resources.versionHref(pacticipant, version.number()), "Version", version.number()));
 		}

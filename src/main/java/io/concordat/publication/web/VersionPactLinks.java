@@ -30,12 +30,23 @@ class VersionPactLinks implements LinkContributor<VersionView> {
 
 	@Override
 	public void contribute(VersionView version, Map<String, Object> links) {
-		List<Link> pactLinks = new ArrayList<>();
-		for (String provider : this.pacts.providersPublishedFor(version.id())) {
-			pactLinks.add(Link.to(this.resources.pactHref(provider, version.pacticipant(), version.number()), "Pact",
-					PactView.title(version.pacticipant(), version.number(), provider)));
+		contributeAll(List.of(version), List.of(links));
+	}
+
+	/** Reads which providers the page's versions published for in one query. */
+	@Override
+	public void contributeAll(List<VersionView> versions, List<Map<String, Object>> links) {
+		Map<Long, List<String>> providers = this.pacts
+			.providersPublishedFor(versions.stream().map(VersionView::id).toList());
+		for (int i = 0; i < versions.size(); i++) {
+			VersionView version = versions.get(i);
+			List<Link> pactLinks = new ArrayList<>();
+			for (String provider : providers.getOrDefault(version.id(), List.of())) {
+				pactLinks.add(Link.to(this.resources.pactHref(provider, version.pacticipant(), version.number()),
+						"Pact", PactView.title(version.pacticipant(), version.number(), provider)));
+			}
+			links.get(i).put("pb:pact-versions", pactLinks);
 		}
-		links.put("pb:pact-versions", pactLinks);
 	}
 
 }
