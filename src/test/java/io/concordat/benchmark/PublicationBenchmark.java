@@ -105,6 +105,8 @@ public final class PublicationBenchmark {
 						(random) -> "/pacticipants/" + (random.nextBoolean() ? consumer(random) : provider(random))),
 				get("GET /pacticipants/{p}/versions/{v}",
 						(random) -> "/pacticipants/" + consumer(random) + "/versions/" + seededVersion(random)),
+				get("GET /pacticipants/{p}/versions (page of 100)",
+						(random) -> "/pacticipants/" + consumer(random) + "/versions?size=100"),
 				get("GET / (index)", (random) -> "/"), putTag(), putBranchVersion(),
 				get("GET /can-i-deploy consumer version to environment",
 						(random) -> "/can-i-deploy?pacticipant=" + consumer(random) + "&version="
