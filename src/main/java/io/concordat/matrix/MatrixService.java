@@ -218,8 +218,11 @@ public class MatrixService {
 	}
 
 	private List<SelectedVersion> resolve(Selector selector, boolean specified, List<IgnoreSelector> ignores) {
-		MatrixRow.Pacticipant pacticipant = this.repository.pacticipant(Objects.requireNonNull(selector.pacticipant()))
-			.orElseThrow();
+		String name = Objects.requireNonNull(selector.pacticipant());
+		// Validation found it, but a concurrent delete may have removed it since: the
+		// answer validation would now give, not a 500.
+		MatrixRow.Pacticipant pacticipant = this.repository.pacticipant(name)
+			.orElseThrow(() -> InvalidRequestException.messages(List.of("Pacticipant " + name + " not found")));
 		return resolve(pacticipant, selector, specified, ignores);
 	}
 

@@ -20,7 +20,8 @@ class LabelStore {
 	}
 
 	/**
-	 * @return whether the label was new */
+	 * @return whether the label was new
+	 */
 	boolean add(long pacticipantId, String label) {
 		return this.jdbc.sql("insert into labels (pacticipant_id, name) values (:id, :name) on conflict do nothing")
 			.param("id", pacticipantId)
@@ -40,7 +41,8 @@ class LabelStore {
 	}
 
 	/**
-	 * @return whether there was such a label */
+	 * @return whether there was such a label
+	 */
 	boolean remove(String pacticipant, String label) {
 		return this.jdbc.sql("""
 				delete from labels l using pacticipants p

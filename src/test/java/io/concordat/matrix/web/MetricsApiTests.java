@@ -40,10 +40,10 @@ class MetricsApiTests {
 		history.fails(first, "2.1.0");
 		history.deploy(api, "2.0.0", production);
 		history.release(web, "1.0.0", production);
-		assertThat(broker.post("/webhooks",
+		Response webhook = broker.post("/webhooks",
 				Map.of("consumer", Map.of("name", web), "events", List.of(Map.of("name", "contract_published")),
-						"request", Map.of("method", "POST", "url", "https://203.0.113.7/builds")))
-			.status()).isEqualTo(201);
+						"request", Map.of("method", "POST", "url", "https://203.0.113.7/builds")));
+		assertThat(webhook.status()).isEqualTo(201);
 
 		Response response = broker.get("/metrics");
 		assertThat(response.status()).isEqualTo(200);
@@ -66,6 +66,8 @@ class MetricsApiTests {
 		assertThat(added(before, after, "/pactRevisionsPerConsumerVersion/distribution/1")).isEqualTo(2);
 		assertThat(after.at("/verificationResults/last").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
 		assertThat(added(before, after, "/webhooks/count")).isEqualTo(1);
+		// No test leaves a webhook to an address outside this machine behind.
+		assertThat(broker.delete("/webhooks/" + webhook.json().get("uuid").asString()).status()).isEqualTo(204);
 		assertThat(after.at("/matrix/count").asInt()).isEqualTo(-1);
 	}
 
