@@ -30,7 +30,7 @@ class HealthProbesTests {
 
 	@Test
 	void theContainerHealthCheckWithoutAnAcceptHeaderGetsAnAnswer() {
-		// The image's HEALTHCHECK (busybox wget) sends no Accept header.
+		// The image's HEALTHCHECK (docker/healthcheck.sh) sends no Accept header.
 		Response response = Broker.at(this.port).get("/diagnostic/health/readiness", Map.of());
 
 		assertThat(response.status()).isEqualTo(200);
