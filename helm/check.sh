@@ -67,7 +67,8 @@ done
 default=$(render default)
 has default "${default}" '^kind: Secret$' "the chart's own database Secret"
 has default "${default}" '^  replicas: 2$' "2 replicas"
-hasnt default "${default}" '^kind: (Ingress|HorizontalPodAutoscaler)$' "an Ingress or HPA (both off by default)"
+hasnt default "${default}" '^kind: (Ingress|HorizontalPodAutoscaler|ServiceMonitor)$' \
+  "an Ingress, HPA or ServiceMonitor (all off by default)"
 
 existing=$(render existing-secret)
 hasnt existing-secret "${existing}" '^kind: Secret$' "a Secret of its own (the operator's is used)"
@@ -82,6 +83,9 @@ scaled=$(render ingress-hpa)
 has ingress-hpa "${scaled}" '^kind: Ingress$' "an Ingress"
 has ingress-hpa "${scaled}" '^apiVersion: autoscaling/v2$' "an autoscaling/v2 HorizontalPodAutoscaler"
 has ingress-hpa "${scaled}" '^kind: HorizontalPodAutoscaler$' "an HPA"
+has ingress-hpa "${scaled}" '^kind: ServiceMonitor$' "a ServiceMonitor"
+has ingress-hpa "$(render ingress-hpa --show-only templates/servicemonitor.yaml)" 'path: /diagnostic/prometheus$' \
+  "the ServiceMonitor scraping /diagnostic/prometheus"
 hasnt ingress-hpa "$(render ingress-hpa --show-only templates/deployment.yaml)" '^  replicas:' \
   "a fixed replica count (the HPA owns it)"
 
