@@ -35,9 +35,12 @@ public class MatrixService {
 
 	private final Explainer explainer;
 
-	MatrixService(MatrixRepository repository, Explainer explainer) {
+	private final CanIDeployCounter counter;
+
+	MatrixService(MatrixRepository repository, Explainer explainer, CanIDeployCounter counter) {
 		this.repository = repository;
 		this.explainer = explainer;
+		this.counter = counter;
 	}
 
 	public MatrixResult query(MatrixQuery query) {
@@ -78,7 +81,9 @@ public class MatrixService {
 				considered.add(row);
 			}
 		}
-		return decide(query, all, ignores, considered, ignored);
+		MatrixResult result = decide(query, all, ignores, considered, ignored);
+		this.counter.answered(query, result.deployable());
+		return result;
 	}
 
 	/**
