@@ -236,17 +236,17 @@ class WebhookTriggers {
 	}
 
 	/**
-	 * The request's base, as links use; a publication made without a request (a
-	 * maintenance task, a test) falls back to the configured base URL.
+	 * The base links use: the configured base URL, else the request's. A publication made
+	 * without a request (a maintenance task, a test) and without a configured base falls
+	 * back to this server on localhost.
 	 */
 	private String baseUrl() {
 		try {
 			return this.links.baseUrl();
 		}
 		catch (IllegalStateException ex) {
-			String configured = this.environment.getProperty("concordat.web.base-url", "");
-			return configured.isBlank() ? "http://localhost:" + this.environment.getProperty("local.server.port",
-					this.environment.getProperty("server.port", "9292")) : configured.replaceAll("/$", "");
+			return "http://localhost:" + this.environment.getProperty("local.server.port",
+					this.environment.getProperty("server.port", "9292"));
 		}
 	}
 

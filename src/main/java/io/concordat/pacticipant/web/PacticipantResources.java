@@ -156,9 +156,9 @@ class PacticipantResources {
 		List<Map<String, Object>> bodies = new ArrayList<>();
 		List<Map<String, Object>> rels = new ArrayList<>();
 		for (VersionView version : versions) {
-			Map<String, Object> body = versionWithoutContributions(version);
-			bodies.add(body);
-			rels.add(links(body));
+			Map<String, Object> links = new LinkedHashMap<>();
+			bodies.add(versionWithoutContributions(version, links));
+			rels.add(links);
 		}
 		this.versionLinks.forEach((contributor) -> contributor.contributeAll(versions, rels));
 		for (Map<String, Object> links : rels) {
@@ -167,12 +167,11 @@ class PacticipantResources {
 		return bodies;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> links(Map<String, Object> body) {
-		return (Map<String, Object>) body.get("_links");
-	}
-
-	private Map<String, Object> versionWithoutContributions(VersionView version) {
+	/**
+	 * The version's body, its own links put into {@code rels}, which becomes its
+	 * {@code _links}.
+	 */
+	private Map<String, Object> versionWithoutContributions(VersionView version, Map<String, Object> rels) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("number", version.number());
 		putIfPresent(body, "buildUrl", version.buildUrl());
@@ -199,7 +198,6 @@ class PacticipantResources {
 		embedded.put("tags", tags);
 		body.put("_embedded", embedded);
 		String self = versionHref(version.pacticipant(), version.number());
-		Map<String, Object> rels = new LinkedHashMap<>();
 		rels.put("self", Link.to(self, "Version", version.number()));
 		rels.put("pb:pacticipant",
 				Link.to(pacticipantHref(version.pacticipant()), "Pacticipant", version.pacticipant()));
